@@ -1,0 +1,168 @@
+using System.Globalization;
+using System.Text.Json;
+using Connectors.Kit.Errors;
+using Connectors.Kit.Templates;
+
+namespace Connectors.AwsSes.Configuration;
+
+/// <summary>
+/// Reads a Logto-style config JSON into <see cref="AwsSesConnectorOptions"/>, collecting every
+/// wrongly typed field instead of stopping at the first, then validates the result.
+/// </summary>
+/// <remarks>
+/// Keys are camelCase and matched exactly, as Logto's zod guard does; unknown keys are ignored; a
+/// <c>null</c> optional value counts as absent.
+/// </remarks>
+internal static class AwsSesConfigReader
+{
+    /// <summary>The most templates a config may hold; more is a mistake, not a use case.</summary>
+    public const int MaxTemplates = 100;
+
+    /// <summary>Reads and validates <paramref name="json"/>.</summary>
+    /// <exception cref="ConnectorError"><c>invalid_config</c> naming every problem.</exception>
+    public static AwsSesConnectorOptions Read(JsonElement json)
+    {
+        var problems = new List<string>();
+        var options = ReadUnvalidated(json, problems);
+        if (options is not null)
+        {
+            AwsSesConfigValidator.Validate(options, problems);
+        }
+
+        if (problems.Count > 0)
+        {
+            throw AwsSesConfigValidator.ToError(problems);
+        }
+
+        return options!;
+    }
+
+    /// <summary>Reads <paramref name="json"/>, adding a problem per wrongly typed field.</summary>
+    /// <returns>The options, or <see langword="null"/> when the JSON is not an object.</returns>
+    internal static AwsSesConnectorOptions? ReadUnvalidated(JsonElement json, List<string> problems)
+    {
+        if (json.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"The config must be a JSON object, not {Describe(json.ValueKind)}."));
+            return null;
+        }
+
+        var options = new AwsSesConnectorOptions();
+        foreach (var property in json.EnumerateObject())
+        {
+            var value = property.Value;
+            switch (property.Name)
+            {
+                case "accessKeyId": options.AccessKeyId = ReadString(property.Name, value, problems); break;
+                case "accessKeySecret": options.AccessKeySecret = ReadString(property.Name, value, problems); break;
+                case "sessionToken": options.SessionToken = ReadString(property.Name, value, problems); break;
+                case "region": options.Region = ReadString(property.Name, value, problems); break;
+                case "emailAddress": options.EmailAddress = ReadString(property.Name, value, problems); break;
+                case "emailAddressIdentityArn": options.EmailAddressIdentityArn = ReadString(property.Name, value, problems); break;
+                case "feedbackForwardingEmailAddress": options.FeedbackForwardingEmailAddress = ReadString(property.Name, value, problems); break;
+                case "feedbackForwardingEmailAddressIdentityArn": options.FeedbackForwardingEmailAddressIdentityArn = ReadString(property.Name, value, problems); break;
+                case "configurationSetName": options.ConfigurationSetName = ReadString(property.Name, value, problems); break;
+                case "endpoint": options.Endpoint = ReadString(property.Name, value, problems); break;
+                case "useFipsEndpoint": options.UseFipsEndpoint = ReadBoolean(property.Name, value, false, problems); break;
+                case "useDualStackEndpoint": options.UseDualStackEndpoint = ReadBoolean(property.Name, value, false, problems); break;
+                case "sendPlainTextPart": options.SendPlainTextPart = ReadBoolean(property.Name, value, true, problems); break;
+                case "tagUsageType": options.TagUsageType = ReadBoolean(property.Name, value, true, problems); break;
+                case "templates": options.Templates = ReadTemplates(value, problems); break;
+                default: break; // Unknown keys are ignored, as in Logto.
+            }
+        }
+
+        return options;
+    }
+
+    private static string? ReadString(string name, JsonElement value, List<string> problems)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.String:
+                return value.GetString();
+            case JsonValueKind.Null:
+                return null;
+            default:
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"'{name}' must be a string, not {Describe(value.ValueKind)}."));
+                return null;
+        }
+    }
+
+    private static bool ReadBoolean(string name, JsonElement value, bool defaultValue, List<string> problems)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.True: return true;
+            case JsonValueKind.False: return false;
+            case JsonValueKind.Null: return defaultValue;
+            default:
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"'{name}' must be true or false, not {Describe(value.ValueKind)}."));
+                return defaultValue;
+        }
+    }
+
+    private static List<EmailTemplate>? ReadTemplates(JsonElement value, List<string> problems)
+    {
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"'templates' must be an array, not {Describe(value.ValueKind)}."));
+            return [];
+        }
+
+        var count = value.GetArrayLength();
+        if (count > MaxTemplates)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"'templates' has {count} entries; at most {MaxTemplates} are allowed."));
+            return [];
+        }
+
+        var templates = new List<EmailTemplate>(count);
+        var index = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            var path = string.Create(CultureInfo.InvariantCulture, $"templates[{index}]");
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                templates.Add(null!); // Keeps later indexes equal to the JSON's; the validator skips it.
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"'{path}' must be an object with 'usageType', 'subject' and 'content', not {Describe(item.ValueKind)}."));
+            }
+            else
+            {
+                var template = new EmailTemplate();
+                foreach (var field in item.EnumerateObject())
+                {
+                    switch (field.Name)
+                    {
+                        case "usageType": template.UsageType = ReadString(path + ".usageType", field.Value, problems); break;
+                        case "subject": template.Subject = ReadString(path + ".subject", field.Value, problems); break;
+                        case "content": template.Content = ReadString(path + ".content", field.Value, problems); break;
+                        default: break;
+                    }
+                }
+
+                templates.Add(template);
+            }
+
+            index++;
+        }
+
+        return templates;
+    }
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Null => "null",
+        _ => "nothing",
+    };
+}

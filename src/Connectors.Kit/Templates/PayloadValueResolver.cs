@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Connectors.Kit.Messages;
+
+namespace Connectors.Kit.Templates;
+
+/// <summary>
+/// Looks a placeholder path up in a payload and turns the value into text as JavaScript's
+/// <c>String(value ?? '')</c> would, which is what Logto's renderer does.
+/// </summary>
+internal static class PayloadValueResolver
+{
+    /// <summary>Resolves <paramref name="path"/> (already split on '.') against <paramref name="payload"/>.</summary>
+    /// <returns>
+    /// <see langword="false"/> when the root name is absent from the payload (the placeholder then
+    /// stays literal); otherwise <see langword="true"/>, with the value appended to <paramref name="output"/>.
+    /// </returns>
+    public static bool TryAppend(SendMessagePayload payload, string[] path, StringBuilder output)
+    {
+        var root = path[0];
+        string? named = root switch
+        {
+            "code" => payload.Code,
+            "link" => payload.Link,
+            "locale" => payload.Locale,
+            "uiLocales" => payload.UiLocales,
+            _ => null,
+        };
+
+        if (named is not null)
+        {
+            // A nested path under a string finds nothing, which renders as empty.
+            if (path.Length == 1)
+            {
+                output.Append(named);
+            }
+
+            return true;
+        }
+
+        if (!payload.Values.TryGetValue(root, out var element))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < path.Length; i++)
+        {
+            if (!TryStep(element, path[i], out element))
+            {
+                return true;
+            }
+        }
+
+        AppendJsString(element, output);
+        return true;
+    }
+
+    private static bool TryStep(JsonElement element, string key, out JsonElement next)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                return element.TryGetProperty(key, out next);
+            case JsonValueKind.Array:
+                if (int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < element.GetArrayLength())
+                {
+                    next = element[index];
+                    return true;
+                }
+
+                break;
+        }
+
+        next = default;
+        return false;
+    }
+
+    private static void AppendJsString(JsonElement element, StringBuilder output)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                output.Append(element.GetString());
+                break;
+            case JsonValueKind.Number:
+                output.Append(JsNumberFormatter.Format(element.GetDouble()));
+                break;
+            case JsonValueKind.True:
+                output.Append("true");
+                break;
+            case JsonValueKind.False:
+                output.Append("false");
+                break;
+            case JsonValueKind.Object:
+                output.Append("[object Object]");
+                break;
+            case JsonValueKind.Array:
+                // Array.prototype.toString: elements joined by ',', null and undefined as empty.
+                var first = true;
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (!first)
+                    {
+                        output.Append(',');
+                    }
+
+                    first = false;
+                    AppendJsString(item, output);
+                }
+
+                break;
+            default:
+                // null (and undefined) render as empty: String(value ?? '').
+                break;
+        }
+    }
+}
