@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Text.Json;
+using Connectors.AwsSes.Diagnostics;
 using Connectors.AwsSes.Addresses;
 using Connectors.AwsSes.Configuration;
 using Connectors.AwsSes.Sending;
@@ -24,7 +26,7 @@ namespace Connectors.AwsSes;
 /// <c>inputConfig</c> argument, the host's <see cref="IConnectorConfigProvider"/> entry for
 /// <see cref="InstanceName"/>, then the named <see cref="AwsSesConnectorOptions"/>.
 /// </remarks>
-public sealed partial class AwsSesConnector : IEmailConnector
+public sealed class AwsSesConnector : IEmailConnector
 {
     private readonly IOptionsMonitor<AwsSesConnectorOptions> _options;
     private readonly ISesClient _client;
@@ -32,6 +34,7 @@ public sealed partial class AwsSesConnector : IEmailConnector
     private readonly ILocalizedEmailTemplateProvider? _localizedTemplates;
     private readonly ILogger _logger;
     private readonly PreparedConfigCache _preparedConfigs = new();
+    private readonly bool _logRecipients;
 
     internal AwsSesConnector(
         string instanceName,
@@ -39,7 +42,8 @@ public sealed partial class AwsSesConnector : IEmailConnector
         ISesClient client,
         IConnectorConfigProvider? configProvider = null,
         ILocalizedEmailTemplateProvider? localizedTemplates = null,
-        ILogger? logger = null)
+        ILogger? logger = null,
+        bool logRecipients = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(instanceName);
         ArgumentNullException.ThrowIfNull(options);
@@ -50,6 +54,7 @@ public sealed partial class AwsSesConnector : IEmailConnector
         _configProvider = configProvider;
         _localizedTemplates = localizedTemplates;
         _logger = logger ?? NullLogger.Instance;
+        _logRecipients = logRecipients;
     }
 
     /// <inheritdoc />
@@ -64,11 +69,80 @@ public sealed partial class AwsSesConnector : IEmailConnector
     /// <inheritdoc />
     public void ValidateConfig(JsonElement config) => AwsSesConfigReader.Read(config);
 
+    /// <summary>
+    /// Creates a connector outside dependency injection, for scripts, tools and tests. It sends
+    /// through the process-wide pooled HTTP connections.
+    /// </summary>
+    /// <param name="options">The config.</param>
+    /// <param name="clientOptions">Retry and timeout settings; the AWS SDKs' standard mode by default.</param>
+    /// <param name="localizedTemplates">A host hook for localized templates, if any.</param>
+    /// <param name="loggerFactory">Where logs go; nowhere by default.</param>
+    /// <returns>The connector, named <see cref="AwsSesDefaults.DefaultInstanceName"/>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="clientOptions"/> holds an invalid value.</exception>
+    /// <remarks>The config is validated at the first send (a <see cref="ConnectorError"/> with <c>invalid_config</c>); call <see cref="ValidateOptions"/> to check it earlier.</remarks>
+    public static AwsSesConnector Create(
+        AwsSesConnectorOptions options,
+        AwsSesClientOptions? clientOptions = null,
+        ILocalizedEmailTemplateProvider? localizedTemplates = null,
+        ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        clientOptions ??= new AwsSesClientOptions();
+        if (clientOptions.FindProblem() is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(clientOptions));
+        }
+
+        loggerFactory ??= NullLoggerFactory.Instance;
+        var client = new SesHttpClient(SesHttp.Shared, () => clientOptions, logger: loggerFactory.CreateLogger<SesHttpClient>());
+        return new AwsSesConnector(
+            AwsSesDefaults.DefaultInstanceName,
+            new FixedOptionsMonitor<AwsSesConnectorOptions>(options),
+            client,
+            localizedTemplates: localizedTemplates,
+            logger: loggerFactory.CreateLogger<AwsSesConnector>());
+    }
+
+    /// <summary>Validates typed options as <see cref="ValidateConfig"/> validates JSON.</summary>
+    /// <param name="options">The options.</param>
+    /// <exception cref="ConnectorError">The options are invalid (<c>invalid_config</c>), with every problem named.</exception>
+    public static void ValidateOptions(AwsSesConnectorOptions options) => AwsSesConfigValidator.ThrowIfInvalid(options);
+
     /// <inheritdoc />
     public async Task<string> SendMessageAsync(SendMessageData data, JsonElement? inputConfig = null, CancellationToken cancellationToken = default)
     {
-        var (config, request) = await PrepareAsync(data, inputConfig, cancellationToken).ConfigureAwait(false);
-        return await _client.SendEmailAsync(config.Connection, request, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(data);
+        var usageType = Enum.IsDefined(data.Type) ? data.Type.ToWireName() : "unknown";
+        var recipient = LogRecipient(data.To);
+        var started = Stopwatch.GetTimestamp();
+        using var activity = AwsSesTelemetry.ActivitySource.StartActivity(AwsSesTelemetry.SendActivityName, ActivityKind.Client);
+        activity?.SetTag("connector.id", AwsSesDefaults.ConnectorId);
+        activity?.SetTag("connector.instance", InstanceName);
+        activity?.SetTag("connector.usage_type", usageType);
+        var usageTag = new KeyValuePair<string, object?>("connector.usage_type", usageType);
+        try
+        {
+            var (config, request) = await PrepareAsync(data, inputConfig, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag("cloud.region", config.Connection.Region);
+            Log.Sending(_logger, usageType, recipient, config.Connection.Region);
+            var messageId = await _client.SendEmailAsync(config.Connection, request, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag("aws.ses.message_id", messageId);
+            Log.Sent(_logger, usageType, recipient, messageId);
+            AwsSesTelemetry.Sends.Add(1, usageTag);
+            AwsSesTelemetry.Duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, usageTag, new KeyValuePair<string, object?>("outcome", "success"));
+            return messageId;
+        }
+        catch (ConnectorError error)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, error.CodeString);
+            activity?.SetTag("error.type", error.CodeString);
+            activity?.SetTag("aws.error_type", error.ServiceErrorType);
+            activity?.SetTag("aws.request_id", error.RequestId);
+            Log.SendFailed(_logger, usageType, recipient, error.CodeString, error.ServiceErrorType, error.Attempts, error.Message);
+            AwsSesTelemetry.Failures.Add(1, usageTag, new KeyValuePair<string, object?>("error.code", error.CodeString), new KeyValuePair<string, object?>("aws.error_type", error.ServiceErrorType));
+            AwsSesTelemetry.Duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, usageTag, new KeyValuePair<string, object?>("outcome", "failure"));
+            throw;
+        }
     }
 
     /// <inheritdoc />
@@ -150,7 +224,7 @@ public sealed partial class AwsSesConnector : IEmailConnector
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 // As Logto: a failing template store must not stop a sign-in email.
-                LogLocalizedTemplateFailed(_logger, exception, data.Type.ToWireName());
+                Log.LocalizedTemplateFailed(_logger, exception, data.Type.ToWireName());
             }
         }
 
@@ -158,6 +232,5 @@ public sealed partial class AwsSesConnector : IEmailConnector
             ?? throw new ConnectorError(ConnectorErrorCode.TemplateNotFound, $"No template for usage type {data.Type.ToWireName()} and no Generic template to fall back to.");
     }
 
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "The localized template lookup for {UsageType} failed; using the configured template.")]
-    private static partial void LogLocalizedTemplateFailed(ILogger logger, Exception exception, string usageType);
+    private string LogRecipient(string? address) => _logRecipients ? address ?? string.Empty : AddressMasking.Mask(address);
 }

@@ -240,7 +240,7 @@ internal static partial class AwsSesConfigValidator
         return false;
     }
 
-    [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-z]{2,4}(-[a-z]+)+-[0-9]{1,2}$", RegexOptions.CultureInvariant)]
     private static partial Regex RegionRegex();
 
     [GeneratedRegex("^arn:aws[a-z-]*:ses:[a-z0-9-]+:[0-9]{12}:identity/[^\\s]+$", RegexOptions.CultureInvariant)]
