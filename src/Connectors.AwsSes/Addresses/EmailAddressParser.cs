@@ -37,6 +37,13 @@ internal static class EmailAddressParser
             return false;
         }
 
+        // Checked before trimming: Trim() would silently drop a CR/LF (or U+2028) at either end.
+        if (ContainsControl(text))
+        {
+            problem = "contains a line break or another control character";
+            return false;
+        }
+
         return TryParseAddressCore(text.Trim(), out address, out problem);
     }
 

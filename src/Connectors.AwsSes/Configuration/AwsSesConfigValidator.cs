@@ -41,7 +41,7 @@ internal static partial class AwsSesConfigValidator
         ValidateArn("emailAddressIdentityArn", options.EmailAddressIdentityArn, problems);
         ValidateMailbox("feedbackForwardingEmailAddress", options.FeedbackForwardingEmailAddress, required: false, problems);
         ValidateArn("feedbackForwardingEmailAddressIdentityArn", options.FeedbackForwardingEmailAddressIdentityArn, problems);
-        if (options.ConfigurationSetName is { } setName && !ConfigurationSetNameRegex().IsMatch(setName))
+        if (options.ConfigurationSetName is { Length: > 0 } setName && !ConfigurationSetNameRegex().IsMatch(setName))
         {
             problems.Add("'configurationSetName' must be 1 to 64 letters, digits, '_' or '-'.");
         }
@@ -137,7 +137,8 @@ internal static partial class AwsSesConfigValidator
 
     private static void ValidateArn(string name, string? value, List<string> problems)
     {
-        if (value is not null && !SesIdentityArnRegex().IsMatch(value))
+        // Empty counts as absent, as for every other optional field (a blank form field or environment variable).
+        if (!string.IsNullOrEmpty(value) && !SesIdentityArnRegex().IsMatch(value))
         {
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"'{name}' must be an SES identity ARN such as arn:aws:ses:us-east-1:123456789012:identity/example.com."));
         }
@@ -240,6 +241,7 @@ internal static partial class AwsSesConfigValidator
         return false;
     }
 
+    // Two to four letters first: eusc-de-east-1 (AWS European Sovereign Cloud) is a region too.
     [GeneratedRegex("^[a-z]{2,4}(-[a-z]+)+-[0-9]{1,2}$", RegexOptions.CultureInvariant)]
     private static partial Regex RegionRegex();
 

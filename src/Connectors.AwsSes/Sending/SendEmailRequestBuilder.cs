@@ -24,11 +24,11 @@ internal static class SendEmailRequestBuilder
         return new SendEmailRequest
         {
             FromEmailAddress = SenderFor(config.Sender, template.SendFrom),
-            FromEmailAddressIdentityArn = options.EmailAddressIdentityArn,
+            FromEmailAddressIdentityArn = string.IsNullOrEmpty(options.EmailAddressIdentityArn) ? null : options.EmailAddressIdentityArn,
             Destination = new Destination { ToAddresses = [recipient.Address] },
             ReplyToAddresses = ReplyToFor(template.ReplyTo),
             FeedbackForwardingEmailAddress = config.FeedbackForwardingAddress,
-            FeedbackForwardingEmailAddressIdentityArn = options.FeedbackForwardingEmailAddressIdentityArn,
+            FeedbackForwardingEmailAddressIdentityArn = string.IsNullOrEmpty(options.FeedbackForwardingEmailAddressIdentityArn) ? null : options.FeedbackForwardingEmailAddressIdentityArn,
             Content = new EmailContent
             {
                 Simple = new SimpleMessage

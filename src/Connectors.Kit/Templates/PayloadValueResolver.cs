@@ -63,7 +63,10 @@ internal static class PayloadValueResolver
             case JsonValueKind.Object:
                 return element.TryGetProperty(key, out next);
             case JsonValueKind.Array:
-                if (int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < element.GetArrayLength())
+                // Only a canonical index names an element, as in JavaScript: "01" is not index 1.
+                if ((key.Length == 1 || key[0] != '0')
+                    && int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+                    && index < element.GetArrayLength())
                 {
                     next = element[index];
                     return true;

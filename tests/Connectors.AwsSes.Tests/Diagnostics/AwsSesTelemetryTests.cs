@@ -95,7 +95,7 @@ public sealed class AwsSesTelemetryTests
         services.AddSingleton(_ses.Object);
         services.AddFakeLogging();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace));
-        services.Configure<Configuration.AwsSesLoggingOptions>(o => o.LogRecipientAddresses = logRecipients);
+        services.Configure<global::Connectors.AwsSes.Configuration.AwsSesLoggingOptions>(o => o.LogRecipientAddresses = logRecipients);
         services.AddAwsSesConnector(o => TestConfigs.Fill(o));
         var provider = services.BuildServiceProvider();
         return (provider.GetRequiredService<AwsSesConnector>(), provider.GetFakeLogCollector());
