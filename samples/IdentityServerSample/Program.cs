@@ -13,6 +13,3 @@ var app = builder.Build();
 app.MapConnectorEndpoints();
 app.MapHealthChecks("/health");
 await app.RunAsync().ConfigureAwait(false);
-
-/// <summary>The sample's entry point, visible to the integration tests.</summary>
-public partial class Program;
