@@ -159,7 +159,7 @@ public sealed class AwsSesConnector : IEmailConnector
         return (long)sent;
     }
 
-    /// <summary>Reads the account's sending state and quota (SES v2 <c>GetAccount</c>) with the stored config.</summary>
+    /// <summary>Reads the account's sending state and quota (SES v2 <c>GetAccount</c>) with <paramref name="inputConfig"/>, else the stored config.</summary>
     internal async Task<GetAccountResponse> GetAccountAsync(JsonElement? inputConfig, CancellationToken cancellationToken)
     {
         var config = await ResolveConfigAsync(inputConfig, cancellationToken).ConfigureAwait(false);

@@ -26,7 +26,9 @@ internal static class AwsSesConfigReader
         var options = ReadUnvalidated(json, problems);
         if (options is not null)
         {
+            var typeProblems = problems.Count;
             AwsSesConfigValidator.Validate(options, problems);
+            DropFollowOnProblems(problems, typeProblems);
         }
 
         if (problems.Count > 0)
@@ -73,6 +75,33 @@ internal static class AwsSesConfigReader
         }
 
         return options;
+    }
+
+    // A field of the wrong type was read as absent; "'region' is required" after "'region' must
+    // be a string" would only repeat it, and so would Logto's missing-templates message after
+    // "'templates' must be an array".
+    private static void DropFollowOnProblems(List<string> problems, int typeProblems)
+    {
+        var wrongFields = new List<string>();
+        for (var i = 0; i < typeProblems; i++)
+        {
+            var problem = problems[i];
+            if (problem.StartsWith('\''))
+            {
+                wrongFields.Add(problem[..(problem.IndexOf('\'', 1) + 1)]);
+            }
+        }
+
+        var templatesWrong = wrongFields.Contains("'templates'");
+        for (var i = problems.Count - 1; i >= typeProblems; i--)
+        {
+            var problem = problems[i];
+            if (wrongFields.Exists(field => problem.StartsWith(field + " is required", StringComparison.Ordinal))
+                || (templatesWrong && problem.StartsWith("Template with UsageType", StringComparison.Ordinal)))
+            {
+                problems.RemoveAt(i);
+            }
+        }
     }
 
     private static string? ReadString(string name, JsonElement value, List<string> problems)

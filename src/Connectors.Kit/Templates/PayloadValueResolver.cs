@@ -30,10 +30,14 @@ internal static class PayloadValueResolver
 
         if (named is not null)
         {
-            // A nested path under a string finds nothing, which renders as empty.
+            // Under a string only 'length' exists (lodash's get), anything else renders as empty.
             if (path.Length == 1)
             {
                 output.Append(named);
+            }
+            else if (path.Length == 2 && path[1] == "length")
+            {
+                output.Append(named.Length);
             }
 
             return true;
@@ -46,6 +50,11 @@ internal static class PayloadValueResolver
 
         for (var i = 1; i < path.Length; i++)
         {
+            if (i == path.Length - 1 && path[i] == "length" && TryAppendLength(element, output))
+            {
+                return true;
+            }
+
             if (!TryStep(element, path[i], out element))
             {
                 return true;
@@ -54,6 +63,22 @@ internal static class PayloadValueResolver
 
         AppendJsString(element, output);
         return true;
+    }
+
+    // JavaScript arrays and strings have a 'length' (UTF-16 code units, as .NET's string length).
+    private static bool TryAppendLength(JsonElement element, StringBuilder output)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Array:
+                output.Append(element.GetArrayLength());
+                return true;
+            case JsonValueKind.String:
+                output.Append(element.GetString()!.Length);
+                return true;
+            default:
+                return false;
+        }
     }
 
     private static bool TryStep(JsonElement element, string key, out JsonElement next)

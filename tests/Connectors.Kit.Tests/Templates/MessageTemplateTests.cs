@@ -137,6 +137,25 @@ public class MessageTemplateTests
         Assert.Equal(template, rendered);
     }
 
+    [Theory]
+    [InlineData("{{ items.length }}", """{"items":["a","b","c"]}""", "3")]
+    [InlineData("{{ name.length }}", """{"name":"Zoë"}""", "3")]
+    [InlineData("{{ org.length }}", """{"org":{"length":7}}""", "7")]
+    [InlineData("{{ org.length }}", """{"org":{"name":"x"}}""", "")]
+    [InlineData("{{ items.length.x }}", """{"items":["a"]}""", "")]
+    public void Render_LengthOfArrayOrString_RendersLikeLodashGet(string template, string payloadJson, string expected)
+    {
+        var rendered = MessageTemplate.Parse(template).Render(Payloads.FromJson(payloadJson), TemplateRenderMode.Raw);
+
+        Assert.Equal(expected, rendered);
+    }
+
+    [Fact]
+    public void Render_LengthOfNamedCode_IsItsLength()
+    {
+        Assert.Equal("6", MessageTemplate.Parse("{{code.length}}").Render(CodePayload, TemplateRenderMode.Raw));
+    }
+
     [Fact]
     public void Render_WellKnownPayloadProperties_AreAllResolvable()
     {
