@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Connectors.AwsSes.Ses;
 using Connectors.AwsSes.Ses.Model;
-using Connectors.AwsSes.Tests.Support;
+using Connectors.AwsSes.Tests.TestSupport;
 using Connectors.Kit.Connectors;
 using Connectors.Kit.Errors;
 using Connectors.Kit.Messages;
@@ -29,7 +29,7 @@ public sealed class AwsSesConnectorServiceCollectionExtensionsTests
     [Fact]
     public async Task AddAwsSesConnector_ConfigureAction_RegistersDefaultConnectorInRegistry()
     {
-        using var provider = Build(services => services.AddAwsSesConnector(o => TestConfigs.Fill(o)));
+        using var provider = Build(services => services.AddAwsSesConnector(o => TestConfigs.FillRequired(o)));
 
         var registry = provider.GetRequiredService<IConnectorRegistry>();
         var connector = Assert.Single(registry.Connectors);
@@ -52,8 +52,8 @@ public sealed class AwsSesConnectorServiceCollectionExtensionsTests
     public void AddAwsSesConnector_TwoNamedInstances_BothFoundAndUnknownNameIsNotFound()
     {
         using var provider = Build(services => services
-            .AddAwsSesConnector("tenant-a", o => TestConfigs.Fill(o))
-            .AddAwsSesConnector("tenant-b", o => TestConfigs.Fill(o)));
+            .AddAwsSesConnector("tenant-a", o => TestConfigs.FillRequired(o))
+            .AddAwsSesConnector("tenant-b", o => TestConfigs.FillRequired(o)));
 
         var registry = provider.GetRequiredService<IConnectorRegistry>();
         Assert.Equal(["tenant-a", "tenant-b"], registry.FindByTarget("aws-ses").Select(c => c.InstanceName));
@@ -67,19 +67,19 @@ public sealed class AwsSesConnectorServiceCollectionExtensionsTests
     {
         using var provider = Build(services => services.AddAwsSesConnector("broken", o =>
         {
-            TestConfigs.Fill(o);
+            TestConfigs.FillRequired(o);
             o.Region = "Mars";
         }));
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
         Assert.Contains("AWS SES connector 'broken': 'region' must be an AWS region name such as us-east-1 or eu-west-1.", error.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(TestConfigs.Secret, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestConfigs.SecretKey, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task AddAwsSesConnector_ConfigurationReloaded_NextSendUsesNewConfig()
     {
-        var source = new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = TestConfigs.AsConfiguration("Connectors:AwsSes", "v1 ") };
+        var source = new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = TestConfigs.RequiredAsConfiguration("Connectors:AwsSes", "v1 ") };
         var configuration = new ConfigurationBuilder().Add(source).Build();
         using var provider = Build(services => services.AddAwsSesConnector(configuration));
         var connector = provider.GetRequiredService<AwsSesConnector>();
@@ -107,7 +107,7 @@ public sealed class AwsSesConnectorServiceCollectionExtensionsTests
         configs.Setup(c => c.GetConfigAsync("aws-ses-mail", It.IsAny<CancellationToken>())).ReturnsAsync(stored.RootElement);
         using var provider = Build(services => services
             .AddSingleton(configs.Object)
-            .AddAwsSesConnector(o => TestConfigs.Fill(o, "options ")));
+            .AddAwsSesConnector(o => TestConfigs.FillRequired(o, "options ")));
         var connector = provider.GetRequiredService<AwsSesConnector>();
         var data = new SendMessageData { To = "user@example.com", Type = TemplateType.SignIn };
 
@@ -122,8 +122,8 @@ public sealed class AwsSesConnectorServiceCollectionExtensionsTests
     public void AddAwsSesConnector_DuplicateInstanceNames_RegistryRefusesThem()
     {
         using var provider = Build(services => services
-            .AddAwsSesConnector("same", o => TestConfigs.Fill(o))
-            .AddAwsSesConnector("same", o => TestConfigs.Fill(o)));
+            .AddAwsSesConnector("same", o => TestConfigs.FillRequired(o))
+            .AddAwsSesConnector("same", o => TestConfigs.FillRequired(o)));
 
         var error = Assert.Throws<ArgumentException>(() => provider.GetRequiredService<IConnectorRegistry>());
         Assert.StartsWith("Two connectors are registered with the instance name 'same'", error.Message, StringComparison.Ordinal);

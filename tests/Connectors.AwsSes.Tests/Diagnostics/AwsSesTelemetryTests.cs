@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Connectors.AwsSes.Diagnostics;
 using Connectors.AwsSes.Ses;
 using Connectors.AwsSes.Ses.Model;
-using Connectors.AwsSes.Tests.Support;
+using Connectors.AwsSes.Tests.TestSupport;
 using Connectors.Kit.Errors;
 using Connectors.Kit.Messages;
 using Microsoft.Extensions.DependencyInjection;
@@ -84,7 +84,7 @@ public sealed class AwsSesTelemetryTests
         foreach (var record in logs.GetSnapshot())
         {
             var text = record.Message + record.Exception + string.Join(";", record.StructuredState ?? []);
-            Assert.DoesNotContain(TestConfigs.Secret, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(TestConfigs.SecretKey, text, StringComparison.Ordinal);
             Assert.DoesNotContain(TestConfigs.SessionToken, text, StringComparison.Ordinal);
         }
     }
@@ -96,7 +96,7 @@ public sealed class AwsSesTelemetryTests
         services.AddFakeLogging();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace));
         services.Configure<global::Connectors.AwsSes.Configuration.AwsSesLoggingOptions>(o => o.LogRecipientAddresses = logRecipients);
-        services.AddAwsSesConnector(o => TestConfigs.Fill(o));
+        services.AddAwsSesConnector(o => TestConfigs.FillRequired(o));
         var provider = services.BuildServiceProvider();
         return (provider.GetRequiredService<AwsSesConnector>(), provider.GetFakeLogCollector());
     }

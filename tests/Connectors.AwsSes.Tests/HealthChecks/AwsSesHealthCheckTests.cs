@@ -1,6 +1,6 @@
 using Connectors.AwsSes.Ses;
 using Connectors.AwsSes.Ses.Model;
-using Connectors.AwsSes.Tests.Support;
+using Connectors.AwsSes.Tests.TestSupport;
 using Connectors.Kit.Errors;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -33,7 +33,7 @@ public sealed class AwsSesHealthCheckTests
         Assert.Equal(expected, entry.Status);
         Assert.Equal(description, entry.Description);
         Assert.Equal(enforcement, entry.Data["enforcementStatus"]);
-        Assert.DoesNotContain(entry.Data.Values, v => v.ToString()!.Contains(TestConfigs.Secret, StringComparison.Ordinal));
+        Assert.DoesNotContain(entry.Data.Values, v => v.ToString()!.Contains(TestConfigs.SecretKey, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class AwsSesHealthCheckTests
     {
         var services = new ServiceCollection();
         services.AddSingleton(ses);
-        services.AddAwsSesConnector(o => TestConfigs.Fill(o));
+        services.AddAwsSesConnector(o => TestConfigs.FillRequired(o));
         services.AddHealthChecks().AddAwsSes();
         await using var provider = services.BuildServiceProvider();
         return await provider.GetRequiredService<HealthCheckService>().CheckHealthAsync();

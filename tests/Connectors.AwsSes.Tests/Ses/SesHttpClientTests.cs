@@ -4,7 +4,7 @@ using Amazon.Runtime;
 using Connectors.AwsSes.Configuration;
 using Connectors.AwsSes.Ses;
 using Connectors.AwsSes.Ses.Model;
-using Connectors.AwsSes.Tests.Support;
+using Connectors.AwsSes.Tests.TestSupport;
 using Connectors.Kit.Errors;
 using Microsoft.Extensions.Logging.Testing;
 using Moq;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Connectors.AwsSes.Configuration;
 using Connectors.AwsSes.Ses;
-using Connectors.AwsSes.Tests.Support;
+using Connectors.AwsSes.Tests.TestSupport;
 using Connectors.Kit.Messages;
 using Microsoft.Extensions.Time.Testing;
 

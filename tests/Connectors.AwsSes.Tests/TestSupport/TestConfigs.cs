@@ -83,4 +83,39 @@ internal static class TestConfigs
             ["templates"] = templates,
         }.ToJsonString();
     }
+
+    /// <summary>Fills options with keys, a session token and the four required templates (subjects "{prefix}{Type} {{code}}").</summary>
+    public static void FillRequired(AwsSesConnectorOptions options, string subjectPrefix = "")
+    {
+        options.AccessKeyId = AccessKeyId;
+        options.AccessKeySecret = SecretKey;
+        options.SessionToken = SessionToken;
+        options.Region = "us-east-1";
+        options.EmailAddress = "Example <noreply@example.com>";
+        options.Templates = TemplateTypes.Required
+            .Select(t => new EmailTemplate { UsageType = t.ToWireName(), Subject = subjectPrefix + t.ToWireName() + " {{code}}", Content = "<p>{{code}}</p>" })
+            .ToList();
+    }
+
+    /// <summary>Gets the required-templates config as flat configuration keys under <paramref name="prefix"/>.</summary>
+    public static Dictionary<string, string?> RequiredAsConfiguration(string prefix, string subjectPrefix = "")
+    {
+        var values = new Dictionary<string, string?>
+        {
+            [prefix + ":accessKeyId"] = AccessKeyId,
+            [prefix + ":accessKeySecret"] = SecretKey,
+            [prefix + ":region"] = "us-east-1",
+            [prefix + ":emailAddress"] = "noreply@example.com",
+        };
+        var index = 0;
+        foreach (var type in TemplateTypes.Required)
+        {
+            values[$"{prefix}:templates:{index}:usageType"] = type.ToWireName();
+            values[$"{prefix}:templates:{index}:subject"] = subjectPrefix + type.ToWireName() + " {{code}}";
+            values[$"{prefix}:templates:{index}:content"] = "<p>{{code}}</p>";
+            index++;
+        }
+
+        return values;
+    }
 }

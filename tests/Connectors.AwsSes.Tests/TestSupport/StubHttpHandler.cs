@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 
-namespace Connectors.AwsSes.Tests.Support;
+namespace Connectors.AwsSes.Tests.TestSupport;
 
 /// <summary>
 /// An <see cref="HttpMessageHandler"/> at the transport boundary: records each request (headers
