@@ -91,7 +91,7 @@ command -v dotnet >/dev/null 2>&1 ||
   emu_fail "the .NET SDK is not installed (or 'dotnet' is not on PATH); install .NET SDK $(sed -n 's/.*"version": *"\([^"]*\)".*/\1/p' global.json) or later: https://dotnet.microsoft.com/download"
 if ! sdk_version="$(dotnet --version 2>&1)"; then
   echo "$sdk_version" >&2
-  emu_fail "no .NET SDK matching global.json ($(sed -n 's/.*"version": *"\([^"]*\)".*/\1/p' global.json) or a later feature band) is installed; see above."
+  emu_fail "no installed .NET SDK satisfies global.json (SDK $(sed -n 's/.*"version": *"\([^"]*\)".*/\1/p' global.json) or later); see above."
 fi
 echo "node $(node --version), npm $(npm --version 2>/dev/null || echo 'not found'), .NET SDK $sdk_version"
 
