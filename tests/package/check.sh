@@ -72,6 +72,8 @@ echo "Packages produced:"
 section "package contents and nuspec metadata"
 head_commit="$(git rev-parse HEAD 2>/dev/null || true)"
 remote_url="$(git remote get-url origin 2>/dev/null || true)"
+# Source Link puts the origin's URL in the nuspec when it is a URL (not when it is a local path).
+URL_REMOTE='^((https?|ssh|git)://|[A-Za-z0-9._-]+@[^:/]+:)'
 
 # require_entry ID LISTING ENTRY
 require_entry() {
@@ -120,8 +122,8 @@ check_package() {
   if [[ -n "$head_commit" ]]; then
     grep -qF "commit=\"$head_commit\"" <<<"$nuspec" || fail "$id: the nuspec's repository commit is not HEAD ($head_commit)."
   fi
-  if [[ -n "$remote_url" ]]; then
-    grep -Eq '<repository [^>]*url="[^"]+"' <<<"$nuspec" || fail "$id: the repository has an origin remote but the nuspec has no repository url."
+  if [[ "$remote_url" =~ $URL_REMOTE ]]; then
+    grep -Eq '<repository [^>]*url="[^"]+"' <<<"$nuspec" || fail "$id: origin is $remote_url but the nuspec has no repository url."
   fi
   case "$id" in
     Connectors.AwsSes)
@@ -141,6 +143,8 @@ check_package Connectors.AwsSes src/Connectors.AwsSes lib
 check_package "$TOOL" src/Connectors.AwsSes.Cli tool
 if [[ -z "$remote_url" ]]; then
   echo "  note: this clone has no 'origin' remote, so the nuspecs carry no repository url (only type and commit)."
+elif [[ ! "$remote_url" =~ $URL_REMOTE ]]; then
+  echo "  note: origin is a local path ($remote_url), so the nuspecs carry no repository url (only type and commit)."
 fi
 
 # --- 3. a consumer project -----------------------------------------------------------------------
