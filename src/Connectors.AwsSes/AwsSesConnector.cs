@@ -179,6 +179,11 @@ public sealed class AwsSesConnector : IEmailConnector
             throw new ConnectorError(ConnectorErrorCode.InvalidRequestParameters, $"The usage type {(int)data.Type} is not one of {string.Join(", ", TemplateTypes.All.Select(t => t.ToWireName()))}.");
         }
 
+        if (data.Payload is null)
+        {
+            throw new ConnectorError(ConnectorErrorCode.InvalidRequestParameters, "The message's Payload is null; leave it out (or use an empty SendMessagePayload) when there are no values.");
+        }
+
         if (!EmailAddressParser.TryParseAddress(data.To, out var recipient, out var problem))
         {
             throw new ConnectorError(ConnectorErrorCode.InvalidRequestParameters, "The recipient address " + problem + ".");
