@@ -211,7 +211,23 @@ public sealed class AwsSesConnector : IEmailConnector
             }
         }
 
-        return _preparedConfigs.FromOptions(_options.Get(InstanceName));
+        AwsSesConnectorOptions options;
+        try
+        {
+            options = _options.Get(InstanceName);
+        }
+        catch (OptionsValidationException exception)
+        {
+            // A configuration reloaded with an invalid config after start: reported as every invalid config is.
+            throw new ConnectorError(ConnectorErrorCode.InvalidConfig, string.Join(" ", exception.Failures), exception);
+        }
+        catch (InvalidOperationException exception)
+        {
+            // The configuration binder could not convert a value (e.g. "useFipsEndpoint": "yes").
+            throw new ConnectorError(ConnectorErrorCode.InvalidConfig, $"The config of AWS SES connector '{InstanceName}' could not be read: {exception.Message}", exception);
+        }
+
+        return _preparedConfigs.FromOptions(options);
     }
 
     private async ValueTask<PreparedTemplate> FindTemplateAsync(PreparedConfig config, SendMessageData data, CancellationToken cancellationToken)
