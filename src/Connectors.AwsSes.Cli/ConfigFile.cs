@@ -45,6 +45,11 @@ internal static class ConfigFile
         }
         catch (JsonException exception)
         {
+            if (JsonDepth.OnlyTooDeep(WithoutByteOrderMark(bytes)))
+            {
+                throw new ConnectorError(ConnectorErrorCode.InvalidConfig, $"The config file '{path}' is nested more than {JsonDepth.MaxDepth} levels deep.");
+            }
+
             // The parser's own message may quote the file's text; the position is enough.
             var where = exception.LineNumber is { } line && exception.BytePositionInLine is { } column
                 ? string.Create(CultureInfo.InvariantCulture, $" (line {line + 1}, byte {column + 1})")

@@ -60,6 +60,11 @@ internal static class MessageInput
         }
         catch (JsonException exception)
         {
+            if (JsonDepth.OnlyTooDeep(json))
+            {
+                throw new UsageException($"--payload is nested more than {JsonDepth.MaxDepth} levels deep.", exception);
+            }
+
             var where = exception.BytePositionInLine is { } column
                 ? string.Create(CultureInfo.InvariantCulture, $" (line {exception.LineNumber + 1}, byte {column + 1})")
                 : string.Empty;
