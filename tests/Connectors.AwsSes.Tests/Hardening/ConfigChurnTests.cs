@@ -40,14 +40,17 @@ public sealed partial class ConfigChurnTests(ITestOutputHelper output)
 
         Assert.Equal(Sends, _sent.Count);
         var versions = new HashSet<int>();
+        var mixed = 0;
         foreach (var (connection, request) in _sent)
         {
             var i = CallOf(request);
-            versions.UnionWith(AssertStoredConfigEmail(i, connection, request));
+            var parts = AssertStoredConfigEmail(i, connection, request);
+            versions.UnionWith(parts);
+            mixed += parts.Distinct().Count() > 1 ? 1 : 0;
         }
 
         Assert.Equal(Enumerable.Range(0, Sends).Select(i => "id-" + i), messageIds);
-        output.WriteLine($"{_published} versions published; emails came from {versions.Count} of them.");
+        output.WriteLine($"{_published} versions published; emails came from {versions.Count} of them; {mixed} mixed parts of two versions.");
         Assert.True(versions.Count >= 2, "The config changed while the sends ran, so more than one version was used.");
     }
 
