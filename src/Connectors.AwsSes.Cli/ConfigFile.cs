@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Connectors.Kit.Errors;
 
@@ -44,6 +45,11 @@ internal static class ConfigFile
         }
         catch (JsonException exception)
         {
+            if (JsonDepth.OnlyTooDeep(WithoutByteOrderMark(bytes)))
+            {
+                throw new ConnectorError(ConnectorErrorCode.InvalidConfig, $"The config file '{path}' is nested more than {JsonDepth.MaxDepth} levels deep.");
+            }
+
             // The parser's own message may quote the file's text; the position is enough.
             var where = exception.LineNumber is { } line && exception.BytePositionInLine is { } column
                 ? string.Create(CultureInfo.InvariantCulture, $" (line {line + 1}, byte {column + 1})")
@@ -65,23 +71,42 @@ internal static class ConfigFile
     /// <summary>Copies the config object with its <c>endpoint</c> key set to <paramref name="endpoint"/>.</summary>
     internal static JsonDocument WithEndpoint(JsonElement config, string endpoint)
     {
+        // Copied as raw JSON: a JSON writer refuses strings JSON allows but .NET cannot decode (an
+        // escaped unpaired surrogate, "\ud800"), and those are for the connector's validation to report.
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
+        buffer.Write("{"u8);
+        foreach (var property in config.EnumerateObject())
         {
-            writer.WriteStartObject();
-            foreach (var property in config.EnumerateObject())
+            if (IsEndpointKey(property))
             {
-                if (!property.NameEquals(EndpointKey))
-                {
-                    property.WriteTo(writer);
-                }
+                continue;
             }
 
-            writer.WriteString(EndpointKey, endpoint);
-            writer.WriteEndObject();
+            buffer.Write("\""u8);
+            buffer.Write(JsonMarshal.GetRawUtf8PropertyName(property));
+            buffer.Write("\":"u8);
+            buffer.Write(JsonMarshal.GetRawUtf8Value(property.Value));
+            buffer.Write(","u8);
         }
 
+        buffer.Write("\""u8);
+        buffer.Write(JsonEncodedText.Encode(EndpointKey).EncodedUtf8Bytes);
+        buffer.Write("\":\""u8);
+        buffer.Write(JsonEncodedText.Encode(endpoint).EncodedUtf8Bytes);
+        buffer.Write("\"}"u8);
         return JsonDocument.Parse(buffer.WrittenMemory);
+    }
+
+    private static bool IsEndpointKey(JsonProperty property)
+    {
+        try
+        {
+            return property.NameEquals(EndpointKey);
+        }
+        catch (InvalidOperationException)
+        {
+            return false; // A name holding an unpaired surrogate is not "endpoint".
+        }
     }
 
     private static ReadOnlyMemory<byte> WithoutByteOrderMark(byte[] bytes) =>

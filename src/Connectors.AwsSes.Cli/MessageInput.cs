@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using Connectors.Kit.Messages;
@@ -33,39 +32,18 @@ internal static class MessageInput
     /// <summary>Merges <paramref name="payloadJson"/> under <paramref name="code"/> and <paramref name="locale"/>, which win.</summary>
     internal static SendMessagePayload BuildPayload(string? payloadJson, string? code, string? locale)
     {
+        // Read as a payload, not copied through a JSON writer, which refuses strings JSON allows
+        // but .NET cannot decode (an escaped unpaired surrogate, "\ud800"); the payload reads those.
         using var payload = ParsePayload(payloadJson);
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
+        var parsed = payload is null ? new SendMessagePayload() : SendMessagePayload.FromJson(payload.RootElement);
+        return new SendMessagePayload
         {
-            writer.WriteStartObject();
-            if (payload is not null)
-            {
-                foreach (var property in payload.RootElement.EnumerateObject())
-                {
-                    if ((code is not null && property.NameEquals("code")) || (locale is not null && property.NameEquals("locale")))
-                    {
-                        continue;
-                    }
-
-                    property.WriteTo(writer);
-                }
-            }
-
-            if (code is not null)
-            {
-                writer.WriteString("code", code);
-            }
-
-            if (locale is not null)
-            {
-                writer.WriteString("locale", locale);
-            }
-
-            writer.WriteEndObject();
-        }
-
-        using var merged = JsonDocument.Parse(buffer.WrittenMemory);
-        return SendMessagePayload.FromJson(merged.RootElement);
+            Code = code ?? parsed.Code,
+            Link = parsed.Link,
+            Locale = locale ?? parsed.Locale,
+            UiLocales = parsed.UiLocales,
+            Values = parsed.Values,
+        };
     }
 
     private static JsonDocument? ParsePayload(string? json)
@@ -82,6 +60,11 @@ internal static class MessageInput
         }
         catch (JsonException exception)
         {
+            if (JsonDepth.OnlyTooDeep(json))
+            {
+                throw new UsageException($"--payload is nested more than {JsonDepth.MaxDepth} levels deep.", exception);
+            }
+
             var where = exception.BytePositionInLine is { } column
                 ? string.Create(CultureInfo.InvariantCulture, $" (line {exception.LineNumber + 1}, byte {column + 1})")
                 : string.Empty;

@@ -179,6 +179,11 @@ public sealed class AwsSesConnector : IEmailConnector
             throw new ConnectorError(ConnectorErrorCode.InvalidRequestParameters, $"The usage type {(int)data.Type} is not one of {string.Join(", ", TemplateTypes.All.Select(t => t.ToWireName()))}.");
         }
 
+        if (data.Payload is null)
+        {
+            throw new ConnectorError(ConnectorErrorCode.InvalidRequestParameters, "The message's Payload is null; leave it out (or use an empty SendMessagePayload) when there are no values.");
+        }
+
         if (!EmailAddressParser.TryParseAddress(data.To, out var recipient, out var problem))
         {
             throw new ConnectorError(ConnectorErrorCode.InvalidRequestParameters, "The recipient address " + problem + ".");
@@ -206,7 +211,23 @@ public sealed class AwsSesConnector : IEmailConnector
             }
         }
 
-        return _preparedConfigs.FromOptions(_options.Get(InstanceName));
+        AwsSesConnectorOptions options;
+        try
+        {
+            options = _options.Get(InstanceName);
+        }
+        catch (OptionsValidationException exception)
+        {
+            // A configuration reloaded with an invalid config after start: reported as every invalid config is.
+            throw new ConnectorError(ConnectorErrorCode.InvalidConfig, string.Join(" ", exception.Failures), exception);
+        }
+        catch (InvalidOperationException exception)
+        {
+            // The configuration binder could not convert a value (e.g. "useFipsEndpoint": "yes").
+            throw new ConnectorError(ConnectorErrorCode.InvalidConfig, $"The config of AWS SES connector '{InstanceName}' could not be read: {exception.Message}", exception);
+        }
+
+        return _preparedConfigs.FromOptions(options);
     }
 
     private async ValueTask<PreparedTemplate> FindTemplateAsync(PreparedConfig config, SendMessageData data, CancellationToken cancellationToken)

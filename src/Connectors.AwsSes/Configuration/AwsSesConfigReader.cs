@@ -52,23 +52,29 @@ internal static class AwsSesConfigReader
         var options = new AwsSesConnectorOptions();
         foreach (var property in json.EnumerateObject())
         {
-            var value = property.Value;
-            switch (property.Name)
+            // A key holding an escaped unpaired surrogate ("\ud800") is not text, so not a known key: ignored like any unknown key.
+            if (!JsonStrings.TryGetName(property, out var name))
             {
-                case "accessKeyId": options.AccessKeyId = ReadString(property.Name, value, problems); break;
-                case "accessKeySecret": options.AccessKeySecret = ReadString(property.Name, value, problems); break;
-                case "sessionToken": options.SessionToken = ReadString(property.Name, value, problems); break;
-                case "region": options.Region = ReadString(property.Name, value, problems); break;
-                case "emailAddress": options.EmailAddress = ReadString(property.Name, value, problems); break;
-                case "emailAddressIdentityArn": options.EmailAddressIdentityArn = ReadString(property.Name, value, problems); break;
-                case "feedbackForwardingEmailAddress": options.FeedbackForwardingEmailAddress = ReadString(property.Name, value, problems); break;
-                case "feedbackForwardingEmailAddressIdentityArn": options.FeedbackForwardingEmailAddressIdentityArn = ReadString(property.Name, value, problems); break;
-                case "configurationSetName": options.ConfigurationSetName = ReadString(property.Name, value, problems); break;
-                case "endpoint": options.Endpoint = ReadString(property.Name, value, problems); break;
-                case "useFipsEndpoint": options.UseFipsEndpoint = ReadBoolean(property.Name, value, false, problems); break;
-                case "useDualStackEndpoint": options.UseDualStackEndpoint = ReadBoolean(property.Name, value, false, problems); break;
-                case "sendPlainTextPart": options.SendPlainTextPart = ReadBoolean(property.Name, value, true, problems); break;
-                case "tagUsageType": options.TagUsageType = ReadBoolean(property.Name, value, true, problems); break;
+                continue;
+            }
+
+            var value = property.Value;
+            switch (name)
+            {
+                case "accessKeyId": options.AccessKeyId = ReadString(name, value, problems); break;
+                case "accessKeySecret": options.AccessKeySecret = ReadString(name, value, problems); break;
+                case "sessionToken": options.SessionToken = ReadString(name, value, problems); break;
+                case "region": options.Region = ReadString(name, value, problems); break;
+                case "emailAddress": options.EmailAddress = ReadString(name, value, problems); break;
+                case "emailAddressIdentityArn": options.EmailAddressIdentityArn = ReadString(name, value, problems); break;
+                case "feedbackForwardingEmailAddress": options.FeedbackForwardingEmailAddress = ReadString(name, value, problems); break;
+                case "feedbackForwardingEmailAddressIdentityArn": options.FeedbackForwardingEmailAddressIdentityArn = ReadString(name, value, problems); break;
+                case "configurationSetName": options.ConfigurationSetName = ReadString(name, value, problems); break;
+                case "endpoint": options.Endpoint = ReadString(name, value, problems); break;
+                case "useFipsEndpoint": options.UseFipsEndpoint = ReadBoolean(name, value, false, problems); break;
+                case "useDualStackEndpoint": options.UseDualStackEndpoint = ReadBoolean(name, value, false, problems); break;
+                case "sendPlainTextPart": options.SendPlainTextPart = ReadBoolean(name, value, true, problems); break;
+                case "tagUsageType": options.TagUsageType = ReadBoolean(name, value, true, problems); break;
                 case "templates": options.Templates = ReadTemplates(value, problems); break;
                 default: break; // Unknown keys are ignored, as in Logto.
             }
@@ -109,7 +115,17 @@ internal static class AwsSesConfigReader
         switch (value.ValueKind)
         {
             case JsonValueKind.String:
-                return value.GetString();
+                try
+                {
+                    return value.GetString();
+                }
+                catch (InvalidOperationException)
+                {
+                    // Valid JSON ("\ud800") that .NET cannot decode: say so rather than guess.
+                    problems.Add(string.Create(CultureInfo.InvariantCulture, $"'{name}' is not valid text: it holds an escaped unpaired UTF-16 surrogate (\\uD800 to \\uDFFF)."));
+                    return null;
+                }
+
             case JsonValueKind.Null:
                 return null;
             default:
@@ -147,8 +163,8 @@ internal static class AwsSesConfigReader
         var count = value.GetArrayLength();
         if (count > MaxTemplates)
         {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"'templates' has {count} entries; at most {MaxTemplates} are allowed."));
-            return [];
+            // Not read: the validator reports the count alone (a problem per entry would bury it).
+            return [.. new EmailTemplate[count]];
         }
 
         var templates = new List<EmailTemplate>(count);
@@ -166,7 +182,8 @@ internal static class AwsSesConfigReader
                 var template = new EmailTemplate();
                 foreach (var field in item.EnumerateObject())
                 {
-                    switch (field.Name)
+                    JsonStrings.TryGetName(field, out var fieldName);
+                    switch (fieldName)
                     {
                         case "usageType": template.UsageType = ReadString(path + ".usageType", field.Value, problems); break;
                         case "subject": template.Subject = ReadString(path + ".subject", field.Value, problems); break;

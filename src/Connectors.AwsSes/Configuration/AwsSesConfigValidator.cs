@@ -170,6 +170,13 @@ internal static partial class AwsSesConfigValidator
             return;
         }
 
+        if (templates.Count > AwsSesConfigReader.MaxTemplates)
+        {
+            // Alone: with more than nine entries most would repeat a usage type, a problem each.
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"'templates' has {templates.Count} entries; at most {AwsSesConfigReader.MaxTemplates} are allowed."));
+            return;
+        }
+
         var seen = new HashSet<TemplateType>();
         for (var i = 0; i < templates.Count; i++)
         {

@@ -120,7 +120,12 @@ public static class AwsSesConnectorServiceCollectionExtensions
 
         // The primary handler recycles its own connections (PooledConnectionLifetime), so the
         // factory's handler rotation is switched off and one client serves the process.
+        // The factory's default request logging goes too: its Trace records carry every request
+        // header unredacted in their structured state (only the message text is redacted), the
+        // session token's x-amz-security-token included. The connector logs sends, retries and
+        // failures itself.
         services.AddHttpClient(SesHttp.HttpClientName)
+            .RemoveAllLoggers()
             .ConfigurePrimaryHttpMessageHandler(SesHttp.CreatePrimaryHandler)
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Connectors.Kit.Templates;
 
 namespace Connectors.Kit.Messages;
 
@@ -34,6 +35,10 @@ public sealed class SendMessagePayload
     /// <param name="json">A JSON object.</param>
     /// <returns>The payload.</returns>
     /// <exception cref="ArgumentException"><paramref name="json"/> is not an object.</exception>
+    /// <remarks>
+    /// JSON may escape an unpaired surrogate (<c>"\ud800"</c>), which is not text: such a string is
+    /// read with U+FFFD in its place, and such a key is skipped (no placeholder can name it).
+    /// </remarks>
     public static SendMessagePayload FromJson(JsonElement json)
     {
         if (json.ValueKind != JsonValueKind.Object)
@@ -45,14 +50,20 @@ public sealed class SendMessagePayload
         var values = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var property in json.EnumerateObject())
         {
-            var isString = property.Value.ValueKind == JsonValueKind.String;
-            switch (property.Name)
+            // A name holding an unpaired surrogate ("\ud800") is not text: no placeholder can name it.
+            if (!JsonStrings.TryGetName(property, out var name))
             {
-                case "code" when isString: code = property.Value.GetString(); break;
-                case "link" when isString: link = property.Value.GetString(); break;
-                case "locale" when isString: locale = property.Value.GetString(); break;
-                case "uiLocales" when isString: uiLocales = property.Value.GetString(); break;
-                default: values[property.Name] = property.Value.Clone(); break;
+                continue;
+            }
+
+            var isString = property.Value.ValueKind == JsonValueKind.String;
+            switch (name)
+            {
+                case "code" when isString: code = JsonStrings.GetString(property.Value); break;
+                case "link" when isString: link = JsonStrings.GetString(property.Value); break;
+                case "locale" when isString: locale = JsonStrings.GetString(property.Value); break;
+                case "uiLocales" when isString: uiLocales = JsonStrings.GetString(property.Value); break;
+                default: values[name] = property.Value.Clone(); break;
             }
         }
 

@@ -43,7 +43,8 @@ internal static class PayloadValueResolver
             return true;
         }
 
-        if (!payload.Values.TryGetValue(root, out var element))
+        // A null dictionary (a payload deserialized from "Values": null) holds no values.
+        if (payload.Values is not { } values || !values.TryGetValue(root, out var element))
         {
             return false;
         }
@@ -109,7 +110,7 @@ internal static class PayloadValueResolver
         switch (element.ValueKind)
         {
             case JsonValueKind.String:
-                output.Append(element.GetString());
+                output.Append(JsonStrings.GetString(element));
                 break;
             case JsonValueKind.Number:
                 output.Append(JsNumberFormatter.Format(element.GetDouble()));
