@@ -7,6 +7,8 @@ namespace Connectors.AwsSes.Benchmarks.Micro;
 
 /// <summary>The placeholder renderer alone, on the benchmark's sign-in template.</summary>
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 public class RenderBenchmarks
 {
     private MessageTemplate _subject = null!;

@@ -12,6 +12,8 @@ namespace Connectors.AwsSes.Benchmarks.Micro;
 /// network replaced by <see cref="StubSesHandler"/>.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 public class SendBenchmarks
 {
     private AwsSesConnector _connector = null!;

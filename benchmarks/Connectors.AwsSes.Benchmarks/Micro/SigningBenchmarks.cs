@@ -14,6 +14,8 @@ namespace Connectors.AwsSes.Benchmarks.Micro;
 /// the benchmark's email: the part of a send this library cannot make cheaper.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 public class SigningBenchmarks
 {
     private static readonly Uri SendEmailUri = new("https://email.us-east-1.amazonaws.com/v2/email/outbound-emails");

@@ -8,6 +8,25 @@ namespace Connectors.AwsSes.Benchmarks.Throughput;
 /// </summary>
 public static class LoadRun
 {
+    /// <summary>
+    /// Runs <paramref name="operation"/> unmeasured, <paramref name="count"/> times and again until
+    /// <paramref name="minimum"/> has passed, so that tiered JIT compilation has settled.
+    /// </summary>
+    public static async Task WarmUpAsync(Func<Task> operation, int count, TimeSpan minimum, int concurrency)
+    {
+        if (count == 0)
+        {
+            return;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        do
+        {
+            await RunAsync(operation, count, concurrency, minimum + TimeSpan.FromSeconds(1));
+        }
+        while (Stopwatch.GetElapsedTime(started) < minimum);
+    }
+
     public static async Task<LoadResult> RunAsync(Func<Task> operation, int count, int concurrency, TimeSpan limit)
     {
         var latencies = new long[count];

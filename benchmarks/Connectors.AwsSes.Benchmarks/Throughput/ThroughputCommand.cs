@@ -20,18 +20,19 @@ public static class ThroughputCommand
     public const string Usage =
         """
         throughput (--endpoint URL | --self-sink) [--count N] [--concurrency C[,C...]] [--config FILE]
-                   [--warmup N] [--max-seconds S] [--json]
+                   [--warmup N] [--warmup-seconds S] [--max-seconds S] [--json]
           --endpoint URL     an SES-compatible endpoint, e.g. the sink: http://127.0.0.1:5000
           --self-sink        without --endpoint: start the sink in-process on a free 127.0.0.1 port
           --count N          measured sends per client and concurrency level (default 20000)
           --concurrency C    sends in flight at once; a list runs each level in turn (default 1)
           --config FILE      a connector config JSON (default: a built-in test config, dummy keys)
           --warmup N         unmeasured sends before each measured run (default min(2000, N/5))
+          --warmup-seconds S ... repeated for at least S seconds, so the JIT has tiered up (default 3)
           --max-seconds S    stop a measured run after S seconds (default 60)
           --json             one JSON line per level
         """;
 
-    private static readonly string[] Options = ["--endpoint", "--count", "--concurrency", "--config", "--warmup", "--max-seconds"];
+    private static readonly string[] Options = ["--endpoint", "--count", "--concurrency", "--config", "--warmup", "--warmup-seconds", "--max-seconds"];
     private static readonly string[] Flags = ["--self-sink", "--json"];
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
@@ -40,6 +41,7 @@ public static class ThroughputCommand
         var count = line.GetInt("--count", 20_000, 1, 10_000_000);
         var levels = line.GetIntList("--concurrency", 1, 1, 1024);
         var warmup = line.GetInt("--warmup", Math.Max(1, Math.Min(2_000, count / 5)), 0, 1_000_000);
+        var warmupTime = TimeSpan.FromSeconds(line.GetInt("--warmup-seconds", 3, 0, 600));
         var limit = TimeSpan.FromSeconds(line.GetInt("--max-seconds", 60, 1, 3_600));
         var json = line.Has("--json");
         if (line.Get("--endpoint") is null && !line.Has("--self-sink"))
@@ -85,7 +87,7 @@ public static class ThroughputCommand
                 }
 
                 var before = await stats.ConnectionsOpenedAsync();
-                await LoadRun.RunAsync(PostRawAsync, warmup, concurrency, limit);
+                await LoadRun.WarmUpAsync(PostRawAsync, warmup, warmupTime, concurrency);
                 raw = await LoadRun.RunAsync(PostRawAsync, count, concurrency, limit);
                 rawConnections = await stats.ConnectionsOpenedAsync() - before;
             }
@@ -96,7 +98,7 @@ public static class ThroughputCommand
             {
                 Task SendAsync() => connector.SendMessageAsync(message);
                 var before = await stats.ConnectionsOpenedAsync();
-                await LoadRun.RunAsync(SendAsync, warmup, concurrency, limit);
+                await LoadRun.WarmUpAsync(SendAsync, warmup, warmupTime, concurrency);
                 sends = await LoadRun.RunAsync(SendAsync, count, concurrency, limit);
                 connections = await stats.ConnectionsOpenedAsync() - before;
                 open = await stats.OpenConnectionsAsync();
