@@ -146,8 +146,7 @@ internal sealed class SesHttpClient : ISesClient
         cancellationToken.ThrowIfCancellationRequested();
         var options = _options();
         var credentials = connection.Credentials ?? await _defaultCredentials.GetDefaultCredentialsAsync(cancellationToken).ConfigureAwait(false);
-        using var deadline = new CancellationTokenSource(options.Timeout, _time);
-        using var overall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        using var timeouts = new CallTimeouts(_time, options, cancellationToken);
         Exception? lastTransportFailure = null;
 
         for (var attempt = 1; ; attempt++)
@@ -155,73 +154,70 @@ internal sealed class SesHttpClient : ISesClient
             SesErrorKind kind;
             string reason;
             TimeSpan? retryAfter = null;
-            using (var attemptTimeout = new CancellationTokenSource(options.AttemptTimeout, _time))
-            using (var attemptToken = CancellationTokenSource.CreateLinkedTokenSource(overall.Token, attemptTimeout.Token))
+            var attemptToken = timeouts.StartAttempt();
+            var signedAt = _time.GetUtcNow().UtcDateTime + _clockOffsets.GetValueOrDefault(uri.Authority);
+            try
             {
-                var signedAt = _time.GetUtcNow().UtcDateTime + _clockOffsets.GetValueOrDefault(uri.Authority);
-                try
+                using var message = await CreateSignedRequestAsync(method, uri, body, connection, credentials, signedAt, attemptToken).ConfigureAwait(false);
+                using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, attemptToken).ConfigureAwait(false);
+                var responseBody = await response.Content.ReadAsByteArrayAsync(attemptToken).ConfigureAwait(false);
+                if (response.IsSuccessStatusCode)
                 {
-                    using var message = await CreateSignedRequestAsync(method, uri, body, connection, credentials, signedAt, attemptToken.Token).ConfigureAwait(false);
-                    using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, attemptToken.Token).ConfigureAwait(false);
-                    var responseBody = await response.Content.ReadAsByteArrayAsync(attemptToken.Token).ConfigureAwait(false);
-                    if (response.IsSuccessStatusCode)
-                    {
-                        return (responseBody, SesError.RequestIdOf(response), attempt);
-                    }
+                    return (responseBody, SesError.RequestIdOf(response), attempt);
+                }
 
-                    var error = SesError.Parse(response, responseBody);
-                    var serverOffset = response.Headers.Date is { } serverDate ? serverDate.UtcDateTime - signedAt : (TimeSpan?)null;
-                    kind = error.Classify(serverOffset);
-                    if (kind == SesErrorKind.ClockSkew && serverOffset is { } offset)
-                    {
-                        _clockOffsets[uri.Authority] = _clockOffsets.GetValueOrDefault(uri.Authority) + offset;
-                        Log.ClockSkewCorrected(_logger, uri.Authority, offset.TotalSeconds);
-                    }
-                    else if (kind == SesErrorKind.ClockSkew)
-                    {
-                        kind = SesErrorKind.Final; // Nothing to correct by: the answer had no Date.
-                    }
+                var error = SesError.Parse(response, responseBody);
+                var serverOffset = response.Headers.Date is { } serverDate ? serverDate.UtcDateTime - signedAt : (TimeSpan?)null;
+                kind = error.Classify(serverOffset);
+                if (kind == SesErrorKind.ClockSkew && serverOffset is { } offset)
+                {
+                    _clockOffsets[uri.Authority] = _clockOffsets.GetValueOrDefault(uri.Authority) + offset;
+                    Log.ClockSkewCorrected(_logger, uri.Authority, offset.TotalSeconds);
+                }
+                else if (kind == SesErrorKind.ClockSkew)
+                {
+                    kind = SesErrorKind.Final; // Nothing to correct by: the answer had no Date.
+                }
 
-                    if (kind == SesErrorKind.Final || attempt >= options.MaxAttempts)
-                    {
-                        throw error.ToConnectorError(operation, attempt);
-                    }
+                if (kind == SesErrorKind.Final || attempt >= options.MaxAttempts)
+                {
+                    throw error.ToConnectorError(operation, attempt);
+                }
 
-                    reason = error.Type ?? string.Create(CultureInfo.InvariantCulture, $"HTTP {error.StatusCode}");
-                    retryAfter = RetryBackoff.FromRetryAfterHeader(response, options);
-                }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                reason = error.Type ?? string.Create(CultureInfo.InvariantCulture, $"HTTP {error.StatusCode}");
+                retryAfter = RetryBackoff.FromRetryAfterHeader(response, options);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (OperationCanceledException exception) when (timeouts.DeadlinePassed)
+            {
+                throw TimedOut(operation, uri, options.Timeout, attempt, exception);
+            }
+            catch (OperationCanceledException exception) when (timeouts.AttemptTimedOut)
+            {
+                kind = SesErrorKind.Transient;
+                reason = "attempt timed out";
+                lastTransportFailure = exception;
+                if (attempt >= options.MaxAttempts)
                 {
-                    throw;
+                    throw TimedOut(operation, uri, options.AttemptTimeout, attempt, exception);
                 }
-                catch (OperationCanceledException exception) when (deadline.IsCancellationRequested)
-                {
-                    throw TimedOut(operation, uri, options.Timeout, attempt, exception);
-                }
-                catch (OperationCanceledException exception) when (attemptTimeout.IsCancellationRequested)
-                {
-                    kind = SesErrorKind.Transient;
-                    reason = "attempt timed out";
-                    lastTransportFailure = exception;
-                    if (attempt >= options.MaxAttempts)
-                    {
-                        throw TimedOut(operation, uri, options.AttemptTimeout, attempt, exception);
-                    }
-                }
-                catch (HttpRequestException exception) when (exception.HttpRequestError != HttpRequestError.SecureConnectionError)
-                {
-                    kind = SesErrorKind.Transient;
-                    reason = exception.HttpRequestError.ToString();
-                    lastTransportFailure = exception;
-                    if (attempt >= options.MaxAttempts)
-                    {
-                        throw Unreachable(operation, uri, attempt, exception);
-                    }
-                }
-                catch (Exception exception) when (exception is not ConnectorError and not OperationCanceledException)
+            }
+            catch (HttpRequestException exception) when (exception.HttpRequestError != HttpRequestError.SecureConnectionError)
+            {
+                kind = SesErrorKind.Transient;
+                reason = exception.HttpRequestError.ToString();
+                lastTransportFailure = exception;
+                if (attempt >= options.MaxAttempts)
                 {
                     throw Unreachable(operation, uri, attempt, exception);
                 }
+            }
+            catch (Exception exception) when (exception is not ConnectorError and not OperationCanceledException)
+            {
+                throw Unreachable(operation, uri, attempt, exception);
             }
 
             var delay = kind == SesErrorKind.ClockSkew
@@ -233,7 +229,7 @@ internal sealed class SesHttpClient : ISesClient
             {
                 if (delay > TimeSpan.Zero)
                 {
-                    await Task.Delay(delay, _time, overall.Token).ConfigureAwait(false);
+                    await Task.Delay(delay, _time, timeouts.StartBackoff()).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
