@@ -9,10 +9,12 @@ namespace Connectors.AwsSes.Benchmarks.Throughput;
 public static class LoadRun
 {
     /// <summary>
-    /// Runs <paramref name="operation"/> unmeasured, <paramref name="count"/> times and again until
-    /// <paramref name="minimum"/> has passed, so that tiered JIT compilation has settled.
+    /// Runs <paramref name="operation"/> unmeasured, in batches of <paramref name="count"/>, for at
+    /// least <paramref name="minimum"/> and then until a batch is no faster than the best one
+    /// (tiered JIT compilation has settled), for <paramref name="maximum"/> at most.
     /// </summary>
-    public static async Task WarmUpAsync(Func<Task> operation, int count, TimeSpan minimum, int concurrency)
+    /// <remarks>On this machine the JIT needed 5-10 s under load to reach the final code of the signer and the HTTP stack.</remarks>
+    public static async Task WarmUpAsync(Func<Task> operation, int count, TimeSpan minimum, TimeSpan maximum, int concurrency)
     {
         if (count == 0)
         {
@@ -20,11 +22,18 @@ public static class LoadRun
         }
 
         var started = Stopwatch.GetTimestamp();
-        do
+        var best = 0.0;
+        while (true)
         {
-            await RunAsync(operation, count, concurrency, minimum + TimeSpan.FromSeconds(1));
+            var batch = await RunAsync(operation, count, concurrency, maximum);
+            var improved = batch.PerSecond > best * 1.05;
+            best = Math.Max(best, batch.PerSecond);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            if ((elapsed >= minimum && !improved) || elapsed >= maximum)
+            {
+                return;
+            }
         }
-        while (Stopwatch.GetElapsedTime(started) < minimum);
     }
 
     public static async Task<LoadResult> RunAsync(Func<Task> operation, int count, int concurrency, TimeSpan limit)
@@ -35,6 +44,8 @@ public static class LoadRun
         var errors = 0;
         Exception? firstError = null;
         var deadline = Stopwatch.GetTimestamp() + (long)(limit.TotalSeconds * Stopwatch.Frequency);
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
         var started = Stopwatch.GetTimestamp();
 
         async Task WorkerAsync()
@@ -68,6 +79,8 @@ public static class LoadRun
 
         await Task.WhenAll(workers);
         var elapsed = Stopwatch.GetElapsedTime(started);
+        process.Refresh();
+        var cpu = process.TotalProcessorTime - cpuBefore;
 
         // Slots of calls never started (time limit) stay 0: keep the measured ones only.
         var measured = latencies.Where(l => l > 0).ToArray();
@@ -78,6 +91,7 @@ public static class LoadRun
             elapsed,
             Percentile(measured, 0.50),
             Percentile(measured, 0.99),
+            cpu,
             firstError);
     }
 
@@ -94,7 +108,13 @@ public static class LoadRun
 }
 
 /// <summary>What one load run measured.</summary>
-public sealed record LoadResult(int Completed, int Errors, TimeSpan Elapsed, double P50Ms, double P99Ms, Exception? FirstError)
+/// <remarks>
+/// <see cref="Cpu"/> is the CPU time of the whole process (every thread, the in-process sink
+/// included): per send, it is far less sensitive than the rate to what else runs on the machine.
+/// </remarks>
+public sealed record LoadResult(int Completed, int Errors, TimeSpan Elapsed, double P50Ms, double P99Ms, TimeSpan Cpu, Exception? FirstError)
 {
     public double PerSecond => Completed / Elapsed.TotalSeconds;
+
+    public double CpuMicrosecondsPerCall => Completed == 0 ? double.NaN : Cpu.TotalMicroseconds / Completed;
 }

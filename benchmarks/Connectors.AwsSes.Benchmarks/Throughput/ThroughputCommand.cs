@@ -27,7 +27,8 @@ public static class ThroughputCommand
           --concurrency C    sends in flight at once; a list runs each level in turn (default 1)
           --config FILE      a connector config JSON (default: a built-in test config, dummy keys)
           --warmup N         unmeasured sends before each measured run (default min(2000, N/5))
-          --warmup-seconds S ... repeated for at least S seconds, so the JIT has tiered up (default 3)
+          --warmup-seconds S ... repeated for at least S seconds and until the rate stops rising,
+                             so the JIT has tiered up (default 5; 30 at most)
           --max-seconds S    stop a measured run after S seconds (default 60)
           --json             one JSON line per level
         """;
@@ -41,7 +42,7 @@ public static class ThroughputCommand
         var count = line.GetInt("--count", 20_000, 1, 10_000_000);
         var levels = line.GetIntList("--concurrency", 1, 1, 1024);
         var warmup = line.GetInt("--warmup", Math.Max(1, Math.Min(2_000, count / 5)), 0, 1_000_000);
-        var warmupTime = TimeSpan.FromSeconds(line.GetInt("--warmup-seconds", 3, 0, 600));
+        var warmupTime = TimeSpan.FromSeconds(line.GetInt("--warmup-seconds", 5, 0, 600));
         var limit = TimeSpan.FromSeconds(line.GetInt("--max-seconds", 60, 1, 3_600));
         var json = line.Has("--json");
         if (line.Get("--endpoint") is null && !line.Has("--self-sink"))
@@ -87,7 +88,7 @@ public static class ThroughputCommand
                 }
 
                 var before = await stats.ConnectionsOpenedAsync();
-                await LoadRun.WarmUpAsync(PostRawAsync, warmup, warmupTime, concurrency);
+                await LoadRun.WarmUpAsync(PostRawAsync, warmup, warmupTime, MaxWarmup(warmupTime), concurrency);
                 raw = await LoadRun.RunAsync(PostRawAsync, count, concurrency, limit);
                 rawConnections = await stats.ConnectionsOpenedAsync() - before;
             }
@@ -98,7 +99,7 @@ public static class ThroughputCommand
             {
                 Task SendAsync() => connector.SendMessageAsync(message);
                 var before = await stats.ConnectionsOpenedAsync();
-                await LoadRun.WarmUpAsync(SendAsync, warmup, warmupTime, concurrency);
+                await LoadRun.WarmUpAsync(SendAsync, warmup, warmupTime, MaxWarmup(warmupTime), concurrency);
                 sends = await LoadRun.RunAsync(SendAsync, count, concurrency, limit);
                 connections = await stats.ConnectionsOpenedAsync() - before;
                 open = await stats.OpenConnectionsAsync();
@@ -110,6 +111,8 @@ public static class ThroughputCommand
 
         return failed ? 1 : 0;
     }
+
+    private static TimeSpan MaxWarmup(TimeSpan minimum) => minimum > TimeSpan.FromSeconds(30) ? minimum : TimeSpan.FromSeconds(30);
 
     private static AwsSesConnectorOptions ReadConfig(string file)
     {
@@ -139,7 +142,7 @@ public static class ThroughputCommand
         {
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"concurrency {concurrency}: connector {sends.PerSecond:0} sends/s (p50 {sends.P50Ms:0.000} ms, p99 {sends.P99Ms:0.000} ms, {sends.Errors} errors, {Show(connections)} connections opened, {Show(open)} open); raw HttpClient {raw.PerSecond:0}/s (p50 {raw.P50Ms:0.000} ms, p99 {raw.P99Ms:0.000} ms, {Show(rawConnections)} connections); ratio {ratio:0.00}"));
+                $"concurrency {concurrency}: connector {sends.PerSecond:0} sends/s (p50 {sends.P50Ms:0.000} ms, p99 {sends.P99Ms:0.000} ms, {sends.CpuMicrosecondsPerCall:0.0} us CPU/send, {sends.Errors} errors, {Show(connections)} connections opened, {Show(open)} open); raw HttpClient {raw.PerSecond:0}/s (p50 {raw.P50Ms:0.000} ms, p99 {raw.P99Ms:0.000} ms, {raw.CpuMicrosecondsPerCall:0.0} us CPU/send, {Show(rawConnections)} connections); ratio {ratio:0.00}"));
             return;
         }
 
@@ -158,6 +161,8 @@ public static class ThroughputCommand
             writer.WriteNumber("concurrency", concurrency);
             writer.WriteNumber("count", count);
             writer.WriteNumber("sent", sends.Completed);
+            writer.WriteNumber("cpuUsPerSend", Math.Round(sends.CpuMicrosecondsPerCall, 2));
+            writer.WriteNumber("rawCpuUsPerSend", Math.Round(raw.CpuMicrosecondsPerCall, 2));
             writer.WriteNumber("rawP50Ms", Math.Round(raw.P50Ms, 4));
             writer.WriteNumber("rawP99Ms", Math.Round(raw.P99Ms, 4));
             writer.WriteNumber("rawErrors", raw.Errors);
