@@ -29,6 +29,7 @@ internal sealed class SesHttpClient : ISesClient
     public const string AccountPath = "/v2/email/account";
 
     private const int ConnectionCacheCapacity = 1024;
+    private const string ContentSha256Header = "x-amz-content-sha256";
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/json");
 
     private readonly HttpClient _http;
@@ -63,9 +64,13 @@ internal sealed class SesHttpClient : ISesClient
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(request);
-        var body = JsonSerializer.SerializeToUtf8Bytes(request, SesJsonContext.Wire.SendEmailRequest);
+        var body = PooledJsonBody.Serialize(request, SesJsonContext.Default.SendEmailRequest);
         var resolved = Resolve(connection);
+
+        // A call that throws leaves the body to the garbage collector: an attempt that failed may
+        // not have finished reading it.
         var (response, requestId, attempts) = await CallAsync("SendEmail", HttpMethod.Post, resolved.SendEmailUri, body, resolved, cancellationToken).ConfigureAwait(false);
+        body.Return();
         SendEmailResponse? parsed = null;
         try
         {
@@ -141,7 +146,7 @@ internal sealed class SesHttpClient : ISesClient
     }
 
     private async Task<(byte[] Body, string? RequestId, int Attempts)> CallAsync(
-        string operation, HttpMethod method, Uri uri, byte[]? body, ResolvedConnection connection, CancellationToken cancellationToken)
+        string operation, HttpMethod method, Uri uri, PooledJsonBody? body, ResolvedConnection connection, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var options = _options();
@@ -244,12 +249,14 @@ internal sealed class SesHttpClient : ISesClient
     }
 
     private static async Task<HttpRequestMessage> CreateSignedRequestAsync(
-        HttpMethod method, Uri uri, byte[]? body, ResolvedConnection connection, AWSCredentials credentials, DateTime signedAt, CancellationToken cancellationToken)
+        HttpMethod method, Uri uri, PooledJsonBody? body, ResolvedConnection connection, AWSCredentials credentials, DateTime signedAt, CancellationToken cancellationToken)
     {
-        var signingRequest = new AWSSigningRequest { HttpMethod = method, RequestUri = uri, Content = body };
+        var signingRequest = new AWSSigningRequest { HttpMethod = method, RequestUri = uri };
         if (body is not null)
         {
+            // The body's hash, computed once per call: the signer uses it instead of hashing the body.
             signingRequest.Headers["content-type"] = JsonContentType.MediaType!;
+            signingRequest.Headers[ContentSha256Header] = body.Sha256Hex;
         }
 
         AWSSigningResult signature;
@@ -272,7 +279,7 @@ internal sealed class SesHttpClient : ISesClient
         var message = new HttpRequestMessage(method, uri) { Version = System.Net.HttpVersion.Version11 };
         if (body is not null)
         {
-            message.Content = new ByteArrayContent(body);
+            message.Content = new ReadOnlyMemoryContent(body.Memory);
             message.Content.Headers.ContentType = JsonContentType;
         }
 
