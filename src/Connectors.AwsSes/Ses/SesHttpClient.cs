@@ -69,12 +69,12 @@ internal sealed class SesHttpClient : ISesClient
 
         // A call that throws leaves the body to the garbage collector: an attempt that failed may
         // not have finished reading it.
-        var (response, requestId, attempts) = await CallAsync("SendEmail", HttpMethod.Post, resolved.SendEmailUri, body, resolved, cancellationToken).ConfigureAwait(false);
+        using var answer = await CallAsync("SendEmail", HttpMethod.Post, resolved.SendEmailUri, body, resolved, cancellationToken).ConfigureAwait(false);
         body.Return();
         SendEmailResponse? parsed = null;
         try
         {
-            parsed = JsonSerializer.Deserialize(response, SesJsonContext.Wire.SendEmailResponse);
+            parsed = JsonSerializer.Deserialize(answer.Body, SesJsonContext.Wire.SendEmailResponse);
         }
         catch (JsonException)
         {
@@ -85,9 +85,9 @@ internal sealed class SesHttpClient : ISesClient
         {
             throw new ConnectorError(ConnectorErrorCode.InvalidResponse, "SES SendEmail answered with success but without a MessageId in its body.")
             {
-                RequestId = requestId,
+                RequestId = answer.RequestId,
                 StatusCode = 200,
-                Attempts = attempts,
+                Attempts = answer.Attempts,
             };
         }
 
@@ -98,19 +98,19 @@ internal sealed class SesHttpClient : ISesClient
     {
         ArgumentNullException.ThrowIfNull(connection);
         var resolved = Resolve(connection);
-        var (response, requestId, attempts) = await CallAsync("GetAccount", HttpMethod.Get, resolved.AccountUri, null, resolved, cancellationToken).ConfigureAwait(false);
+        using var answer = await CallAsync("GetAccount", HttpMethod.Get, resolved.AccountUri, null, resolved, cancellationToken).ConfigureAwait(false);
         try
         {
-            return JsonSerializer.Deserialize(response, SesJsonContext.Wire.GetAccountResponse)
+            return JsonSerializer.Deserialize(answer.Body, SesJsonContext.Wire.GetAccountResponse)
                 ?? throw new JsonException("null body");
         }
         catch (JsonException exception)
         {
             throw new ConnectorError(ConnectorErrorCode.InvalidResponse, "SES GetAccount answered with success but its body is not the expected JSON.", exception)
             {
-                RequestId = requestId,
+                RequestId = answer.RequestId,
                 StatusCode = 200,
-                Attempts = attempts,
+                Attempts = answer.Attempts,
             };
         }
     }
@@ -145,7 +145,8 @@ internal sealed class SesHttpClient : ISesClient
         return _connections.GetOrAdd(connection, resolved);
     }
 
-    private async Task<(byte[] Body, string? RequestId, int Attempts)> CallAsync(
+    /// <summary>Calls SES with retries; returns the first successful answer, whose body the caller reads and disposes.</summary>
+    private async Task<SesAnswer> CallAsync(
         string operation, HttpMethod method, Uri uri, PooledJsonBody? body, ResolvedConnection connection, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -164,14 +165,15 @@ internal sealed class SesHttpClient : ISesClient
             try
             {
                 using var message = await CreateSignedRequestAsync(method, uri, body, connection, credentials, signedAt, attemptToken).ConfigureAwait(false);
-                using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, attemptToken).ConfigureAwait(false);
-                var responseBody = await response.Content.ReadAsByteArrayAsync(attemptToken).ConfigureAwait(false);
+                var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attemptToken).ConfigureAwait(false);
+                var answer = await SesAnswer.ReadAsync(response, attempt, attemptToken).ConfigureAwait(false);
                 if (response.IsSuccessStatusCode)
                 {
-                    return (responseBody, SesError.RequestIdOf(response), attempt);
+                    return answer;
                 }
 
-                var error = SesError.Parse(response, responseBody);
+                using var failed = answer;
+                var error = SesError.Parse(response, answer.Body);
                 var serverOffset = response.Headers.Date is { } serverDate ? serverDate.UtcDateTime - signedAt : (TimeSpan?)null;
                 kind = error.Classify(serverOffset);
                 if (kind == SesErrorKind.ClockSkew && serverOffset is { } offset)
