@@ -250,7 +250,7 @@ internal sealed class SesHttpClient : ISesClient
         }
     }
 
-    private static async Task<HttpRequestMessage> CreateSignedRequestAsync(
+    private static async ValueTask<HttpRequestMessage> CreateSignedRequestAsync(
         HttpMethod method, Uri uri, PooledJsonBody? body, ResolvedConnection connection, AWSCredentials credentials, DateTime signedAt, CancellationToken cancellationToken)
     {
         var signingRequest = new AWSSigningRequest { HttpMethod = method, RequestUri = uri };
@@ -261,16 +261,21 @@ internal sealed class SesHttpClient : ISesClient
             signingRequest.Headers[ContentSha256Header] = body.Sha256Hex;
         }
 
+        var parameters = new AWSSigV4Parameters
+        {
+            Credentials = credentials,
+            Region = connection.Region,
+            Service = AwsSesDefaults.SigningName,
+            SignedAt = signedAt,
+        };
         AWSSigningResult signature;
         try
         {
-            signature = await AWSSigV4Signer.SignAsync(signingRequest, new AWSSigV4Parameters
-            {
-                Credentials = credentials,
-                Region = connection.Region,
-                Service = AwsSesDefaults.SigningName,
-                SignedAt = signedAt,
-            }, cancellationToken).ConfigureAwait(false);
+            // The config's own keys never need I/O to resolve: sign synchronously, without tasks.
+            // Credentials from the default chain may refresh themselves over the network: await them.
+            signature = connection.Credentials is not null
+                ? AWSSigV4Signer.Sign(signingRequest, parameters)
+                : await AWSSigV4Signer.SignAsync(signingRequest, parameters, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
