@@ -13,7 +13,7 @@ public static class LoadRun
     /// least <paramref name="minimum"/> and then until a batch is no faster than the best one
     /// (tiered JIT compilation has settled), for <paramref name="maximum"/> at most.
     /// </summary>
-    /// <remarks>On this machine the JIT needed 5-10 s under load to reach the final code of the signer and the HTTP stack.</remarks>
+    /// <remarks>On this machine the JIT needed 10-15 s under load to reach the final code of the signer and the HTTP stack.</remarks>
     public static async Task WarmUpAsync(Func<Task> operation, int count, TimeSpan minimum, TimeSpan maximum, int concurrency)
     {
         if (count == 0)

@@ -28,7 +28,7 @@ public static class ThroughputCommand
           --config FILE      a connector config JSON (default: a built-in test config, dummy keys)
           --warmup N         unmeasured sends before each measured run (default min(2000, N/5))
           --warmup-seconds S ... repeated for at least S seconds and until the rate stops rising,
-                             so the JIT has tiered up (default 5; 30 at most)
+                             so the JIT has tiered up (default 10; 30 at most)
           --max-seconds S    stop a measured run after S seconds (default 60)
           --json             one JSON line per level
         """;
@@ -42,7 +42,7 @@ public static class ThroughputCommand
         var count = line.GetInt("--count", 20_000, 1, 10_000_000);
         var levels = line.GetIntList("--concurrency", 1, 1, 1024);
         var warmup = line.GetInt("--warmup", Math.Max(1, Math.Min(2_000, count / 5)), 0, 1_000_000);
-        var warmupTime = TimeSpan.FromSeconds(line.GetInt("--warmup-seconds", 5, 0, 600));
+        var warmupTime = TimeSpan.FromSeconds(line.GetInt("--warmup-seconds", 10, 0, 600));
         var limit = TimeSpan.FromSeconds(line.GetInt("--max-seconds", 60, 1, 3_600));
         var json = line.Has("--json");
         if (line.Get("--endpoint") is null && !line.Has("--self-sink"))
