@@ -113,7 +113,6 @@ public sealed class AwsSesConnector : IEmailConnector
     {
         ArgumentNullException.ThrowIfNull(data);
         var usageType = Enum.IsDefined(data.Type) ? data.Type.ToWireName() : "unknown";
-        var recipient = LogRecipient(data.To);
         var started = Stopwatch.GetTimestamp();
         using var activity = AwsSesTelemetry.ActivitySource.StartActivity(AwsSesTelemetry.SendActivityName, ActivityKind.Client);
         activity?.SetTag("connector.id", AwsSesDefaults.ConnectorId);
@@ -124,10 +123,18 @@ public sealed class AwsSesConnector : IEmailConnector
         {
             var (config, request) = await PrepareAsync(data, inputConfig, cancellationToken).ConfigureAwait(false);
             activity?.SetTag("cloud.region", config.Connection.Region);
-            Log.Sending(_logger, usageType, recipient, config.Connection.Region);
+            if (_logger.IsEnabled(LogLevel.Debug))
+            {
+                Log.Sending(_logger, usageType, LogRecipient(data.To), config.Connection.Region);
+            }
+
             var messageId = await _client.SendEmailAsync(config.Connection, request, cancellationToken).ConfigureAwait(false);
             activity?.SetTag("aws.ses.message_id", messageId);
-            Log.Sent(_logger, usageType, recipient, messageId);
+            if (_logger.IsEnabled(LogLevel.Information))
+            {
+                Log.Sent(_logger, usageType, LogRecipient(data.To), messageId);
+            }
+
             AwsSesTelemetry.Sends.Add(1, usageTag);
             AwsSesTelemetry.Duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, usageTag, new KeyValuePair<string, object?>("outcome", "success"));
             return messageId;
@@ -138,7 +145,7 @@ public sealed class AwsSesConnector : IEmailConnector
             activity?.SetTag("error.type", error.CodeString);
             activity?.SetTag("aws.error_type", error.ServiceErrorType);
             activity?.SetTag("aws.request_id", error.RequestId);
-            Log.SendFailed(_logger, usageType, recipient, error.CodeString, error.ServiceErrorType, error.Attempts, error.Message);
+            Log.SendFailed(_logger, usageType, LogRecipient(data.To), error.CodeString, error.ServiceErrorType, error.Attempts, error.Message);
             AwsSesTelemetry.Failures.Add(1, usageTag, new KeyValuePair<string, object?>("error.code", error.CodeString), new KeyValuePair<string, object?>("aws.error_type", error.ServiceErrorType));
             AwsSesTelemetry.Duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, usageTag, new KeyValuePair<string, object?>("outcome", "failure"));
             throw;
@@ -170,7 +177,7 @@ public sealed class AwsSesConnector : IEmailConnector
     /// Does everything a send does but the sending: resolves and validates the config, checks
     /// the recipient, picks and renders the template and builds the SES request.
     /// </summary>
-    internal async Task<(PreparedConfig Config, SendEmailRequest Request)> PrepareAsync(SendMessageData data, JsonElement? inputConfig, CancellationToken cancellationToken)
+    internal async ValueTask<(PreparedConfig Config, SendEmailRequest Request)> PrepareAsync(SendMessageData data, JsonElement? inputConfig, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(data);
         cancellationToken.ThrowIfCancellationRequested();
@@ -253,5 +260,6 @@ public sealed class AwsSesConnector : IEmailConnector
             ?? throw new ConnectorError(ConnectorErrorCode.TemplateNotFound, $"No template for usage type {data.Type.ToWireName()} and no Generic template to fall back to.");
     }
 
+    // Only computed when a log line is written: masking allocates.
     private string LogRecipient(string? address) => _logRecipients ? address ?? string.Empty : AddressMasking.Mask(address);
 }

@@ -17,6 +17,10 @@ internal static class EmailAddressParser
 
     private static readonly IdnMapping Idn = new() { UseStd3AsciiRules = true, AllowUnassigned = false };
 
+    // What a domain already in lower-case ASCII (LDH labels and dots) is made of.
+    private static readonly System.Buffers.SearchValues<char> LowerCaseHostChars =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789-.");
+
     /// <summary>Parses a bare address, <c>user@example.com</c>.</summary>
     /// <param name="text">The address.</param>
     /// <param name="address">The parsed address.</param>
@@ -201,32 +205,43 @@ internal static class EmailAddressParser
             return false;
         }
 
-        try
+        // Most domains are already lower-case ASCII: they need no IDNA mapping (an ICU call) nor a
+        // copy. "--" (Punycode "xn--" labels, hyphens in 3rd and 4th place) is left to IDNA to judge.
+        if (domain.AsSpan().ContainsAnyExcept(LowerCaseHostChars) || domain.Contains("--", StringComparison.Ordinal))
         {
-            asciiDomain = Idn.GetAscii(domain).ToLowerInvariant();
+            try
+            {
+                asciiDomain = Idn.GetAscii(domain).ToLowerInvariant();
+            }
+            catch (ArgumentException)
+            {
+                problem = "has an invalid domain";
+                return false;
+            }
         }
-        catch (ArgumentException)
+        else
         {
-            problem = "has an invalid domain";
-            return false;
+            asciiDomain = domain;
         }
 
-        var labels = asciiDomain.Split('.');
-        if (labels.Length < 2)
+        var labelCount = 0;
+        foreach (var range in asciiDomain.AsSpan().Split('.'))
         {
-            problem = "has a domain without a dot (e.g. example.com is needed)";
-            asciiDomain = null;
-            return false;
-        }
-
-        foreach (var label in labels)
-        {
-            if (label.Length is 0 or > 63 || label.StartsWith('-') || label.EndsWith('-'))
+            var label = asciiDomain.AsSpan(range);
+            labelCount++;
+            if (label.Length is 0 or > 63 || label[0] == '-' || label[^1] == '-')
             {
                 problem = "has an invalid domain";
                 asciiDomain = null;
                 return false;
             }
+        }
+
+        if (labelCount < 2)
+        {
+            problem = "has a domain without a dot (e.g. example.com is needed)";
+            asciiDomain = null;
+            return false;
         }
 
         return true;

@@ -18,6 +18,7 @@ internal sealed class PreparedConfig
     {
         Options = options;
         Sender = sender;
+        SenderHeader = sender.ToHeaderValue();
         FeedbackForwardingAddress = feedback;
         Connection = connection;
         _templates = templates;
@@ -26,6 +27,9 @@ internal sealed class PreparedConfig
     public AwsSesConnectorOptions Options { get; }
 
     public MailboxAddress Sender { get; }
+
+    /// <summary>Gets <see cref="Sender"/> as the <c>FromEmailAddress</c> value, encoded once.</summary>
+    public string SenderHeader { get; }
 
     public string? FeedbackForwardingAddress { get; }
 
@@ -43,11 +47,12 @@ internal sealed class PreparedConfig
             feedback = feedbackMailbox.Address;
         }
 
+        var configured = options.Templates?.ToList();
         var templates = new PreparedTemplate?[TemplateTypes.All.Count];
         foreach (var type in TemplateTypes.All)
         {
             // Logto's lookup (the type's own template, else Generic), resolved once.
-            if (TemplateLookup.Find(options.Templates?.ToList(), type) is { } template)
+            if (TemplateLookup.Find(configured, type) is { } template)
             {
                 templates[(int)type] = TemplateCache.Shared.GetOrAdd(template);
             }

@@ -23,7 +23,7 @@ internal static class SendEmailRequestBuilder
         var rendered = template.Render(data.Payload, options.SendPlainTextPart);
         return new SendEmailRequest
         {
-            FromEmailAddress = SenderFor(config.Sender, template.SendFrom),
+            FromEmailAddress = SenderFor(config, template.SendFrom),
             FromEmailAddressIdentityArn = string.IsNullOrEmpty(options.EmailAddressIdentityArn) ? null : options.EmailAddressIdentityArn,
             Destination = new Destination { ToAddresses = [recipient.Address] },
             ReplyToAddresses = ReplyToFor(template.ReplyTo),
@@ -46,11 +46,11 @@ internal static class SendEmailRequestBuilder
         };
     }
 
-    private static string SenderFor(MailboxAddress sender, string? sendFrom)
+    private static string SenderFor(PreparedConfig config, string? sendFrom)
     {
         if (string.IsNullOrWhiteSpace(sendFrom))
         {
-            return sender.ToHeaderValue();
+            return config.SenderHeader;
         }
 
         foreach (var c in sendFrom)
@@ -61,7 +61,7 @@ internal static class SendEmailRequestBuilder
             }
         }
 
-        return sender.WithDisplayName(sendFrom.Trim()).ToHeaderValue();
+        return config.Sender.WithDisplayName(sendFrom.Trim()).ToHeaderValue();
     }
 
     private static string[]? ReplyToFor(string? replyTo)

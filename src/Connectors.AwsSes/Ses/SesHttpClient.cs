@@ -29,6 +29,7 @@ internal sealed class SesHttpClient : ISesClient
     public const string AccountPath = "/v2/email/account";
 
     private const int ConnectionCacheCapacity = 1024;
+    private const string ContentSha256Header = "x-amz-content-sha256";
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/json");
 
     private readonly HttpClient _http;
@@ -63,13 +64,17 @@ internal sealed class SesHttpClient : ISesClient
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(request);
-        var body = JsonSerializer.SerializeToUtf8Bytes(request, SesJsonContext.Wire.SendEmailRequest);
+        var body = PooledJsonBody.Serialize(request, SesJsonContext.Default.SendEmailRequest);
         var resolved = Resolve(connection);
-        var (response, requestId, attempts) = await CallAsync("SendEmail", HttpMethod.Post, resolved.SendEmailUri, body, resolved, cancellationToken).ConfigureAwait(false);
+
+        // A call that throws leaves the body to the garbage collector: an attempt that failed may
+        // not have finished reading it.
+        using var answer = await CallAsync("SendEmail", HttpMethod.Post, resolved.SendEmailUri, body, resolved, cancellationToken).ConfigureAwait(false);
+        body.Return();
         SendEmailResponse? parsed = null;
         try
         {
-            parsed = JsonSerializer.Deserialize(response, SesJsonContext.Wire.SendEmailResponse);
+            parsed = JsonSerializer.Deserialize(answer.Body, SesJsonContext.Wire.SendEmailResponse);
         }
         catch (JsonException)
         {
@@ -80,9 +85,9 @@ internal sealed class SesHttpClient : ISesClient
         {
             throw new ConnectorError(ConnectorErrorCode.InvalidResponse, "SES SendEmail answered with success but without a MessageId in its body.")
             {
-                RequestId = requestId,
+                RequestId = answer.RequestId,
                 StatusCode = 200,
-                Attempts = attempts,
+                Attempts = answer.Attempts,
             };
         }
 
@@ -93,19 +98,19 @@ internal sealed class SesHttpClient : ISesClient
     {
         ArgumentNullException.ThrowIfNull(connection);
         var resolved = Resolve(connection);
-        var (response, requestId, attempts) = await CallAsync("GetAccount", HttpMethod.Get, resolved.AccountUri, null, resolved, cancellationToken).ConfigureAwait(false);
+        using var answer = await CallAsync("GetAccount", HttpMethod.Get, resolved.AccountUri, null, resolved, cancellationToken).ConfigureAwait(false);
         try
         {
-            return JsonSerializer.Deserialize(response, SesJsonContext.Wire.GetAccountResponse)
+            return JsonSerializer.Deserialize(answer.Body, SesJsonContext.Wire.GetAccountResponse)
                 ?? throw new JsonException("null body");
         }
         catch (JsonException exception)
         {
             throw new ConnectorError(ConnectorErrorCode.InvalidResponse, "SES GetAccount answered with success but its body is not the expected JSON.", exception)
             {
-                RequestId = requestId,
+                RequestId = answer.RequestId,
                 StatusCode = 200,
-                Attempts = attempts,
+                Attempts = answer.Attempts,
             };
         }
     }
@@ -140,14 +145,14 @@ internal sealed class SesHttpClient : ISesClient
         return _connections.GetOrAdd(connection, resolved);
     }
 
-    private async Task<(byte[] Body, string? RequestId, int Attempts)> CallAsync(
-        string operation, HttpMethod method, Uri uri, byte[]? body, ResolvedConnection connection, CancellationToken cancellationToken)
+    /// <summary>Calls SES with retries; returns the first successful answer, whose body the caller reads and disposes.</summary>
+    private async Task<SesAnswer> CallAsync(
+        string operation, HttpMethod method, Uri uri, PooledJsonBody? body, ResolvedConnection connection, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var options = _options();
         var credentials = connection.Credentials ?? await _defaultCredentials.GetDefaultCredentialsAsync(cancellationToken).ConfigureAwait(false);
-        using var deadline = new CancellationTokenSource(options.Timeout, _time);
-        using var overall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        using var timeouts = new CallTimeouts(_time, options, cancellationToken);
         Exception? lastTransportFailure = null;
 
         for (var attempt = 1; ; attempt++)
@@ -155,73 +160,71 @@ internal sealed class SesHttpClient : ISesClient
             SesErrorKind kind;
             string reason;
             TimeSpan? retryAfter = null;
-            using (var attemptTimeout = new CancellationTokenSource(options.AttemptTimeout, _time))
-            using (var attemptToken = CancellationTokenSource.CreateLinkedTokenSource(overall.Token, attemptTimeout.Token))
+            var attemptToken = timeouts.StartAttempt();
+            var signedAt = _time.GetUtcNow().UtcDateTime + _clockOffsets.GetValueOrDefault(uri.Authority);
+            try
             {
-                var signedAt = _time.GetUtcNow().UtcDateTime + _clockOffsets.GetValueOrDefault(uri.Authority);
-                try
+                using var message = await CreateSignedRequestAsync(method, uri, body, connection, credentials, signedAt, attemptToken).ConfigureAwait(false);
+                var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attemptToken).ConfigureAwait(false);
+                var answer = await SesAnswer.ReadAsync(response, attempt, attemptToken).ConfigureAwait(false);
+                if (response.IsSuccessStatusCode)
                 {
-                    using var message = await CreateSignedRequestAsync(method, uri, body, connection, credentials, signedAt, attemptToken.Token).ConfigureAwait(false);
-                    using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, attemptToken.Token).ConfigureAwait(false);
-                    var responseBody = await response.Content.ReadAsByteArrayAsync(attemptToken.Token).ConfigureAwait(false);
-                    if (response.IsSuccessStatusCode)
-                    {
-                        return (responseBody, SesError.RequestIdOf(response), attempt);
-                    }
+                    return answer;
+                }
 
-                    var error = SesError.Parse(response, responseBody);
-                    var serverOffset = response.Headers.Date is { } serverDate ? serverDate.UtcDateTime - signedAt : (TimeSpan?)null;
-                    kind = error.Classify(serverOffset);
-                    if (kind == SesErrorKind.ClockSkew && serverOffset is { } offset)
-                    {
-                        _clockOffsets[uri.Authority] = _clockOffsets.GetValueOrDefault(uri.Authority) + offset;
-                        Log.ClockSkewCorrected(_logger, uri.Authority, offset.TotalSeconds);
-                    }
-                    else if (kind == SesErrorKind.ClockSkew)
-                    {
-                        kind = SesErrorKind.Final; // Nothing to correct by: the answer had no Date.
-                    }
+                using var failed = answer;
+                var error = SesError.Parse(response, answer.Body);
+                var serverOffset = response.Headers.Date is { } serverDate ? serverDate.UtcDateTime - signedAt : (TimeSpan?)null;
+                kind = error.Classify(serverOffset);
+                if (kind == SesErrorKind.ClockSkew && serverOffset is { } offset)
+                {
+                    _clockOffsets[uri.Authority] = _clockOffsets.GetValueOrDefault(uri.Authority) + offset;
+                    Log.ClockSkewCorrected(_logger, uri.Authority, offset.TotalSeconds);
+                }
+                else if (kind == SesErrorKind.ClockSkew)
+                {
+                    kind = SesErrorKind.Final; // Nothing to correct by: the answer had no Date.
+                }
 
-                    if (kind == SesErrorKind.Final || attempt >= options.MaxAttempts)
-                    {
-                        throw error.ToConnectorError(operation, attempt);
-                    }
+                if (kind == SesErrorKind.Final || attempt >= options.MaxAttempts)
+                {
+                    throw error.ToConnectorError(operation, attempt);
+                }
 
-                    reason = error.Type ?? string.Create(CultureInfo.InvariantCulture, $"HTTP {error.StatusCode}");
-                    retryAfter = RetryBackoff.FromRetryAfterHeader(response, options);
-                }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                reason = error.Type ?? string.Create(CultureInfo.InvariantCulture, $"HTTP {error.StatusCode}");
+                retryAfter = RetryBackoff.FromRetryAfterHeader(response, options);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (OperationCanceledException exception) when (timeouts.DeadlinePassed)
+            {
+                throw TimedOut(operation, uri, options.Timeout, attempt, exception);
+            }
+            catch (OperationCanceledException exception) when (timeouts.AttemptTimedOut)
+            {
+                kind = SesErrorKind.Transient;
+                reason = "attempt timed out";
+                lastTransportFailure = exception;
+                if (attempt >= options.MaxAttempts)
                 {
-                    throw;
+                    throw TimedOut(operation, uri, options.AttemptTimeout, attempt, exception);
                 }
-                catch (OperationCanceledException exception) when (deadline.IsCancellationRequested)
-                {
-                    throw TimedOut(operation, uri, options.Timeout, attempt, exception);
-                }
-                catch (OperationCanceledException exception) when (attemptTimeout.IsCancellationRequested)
-                {
-                    kind = SesErrorKind.Transient;
-                    reason = "attempt timed out";
-                    lastTransportFailure = exception;
-                    if (attempt >= options.MaxAttempts)
-                    {
-                        throw TimedOut(operation, uri, options.AttemptTimeout, attempt, exception);
-                    }
-                }
-                catch (HttpRequestException exception) when (exception.HttpRequestError != HttpRequestError.SecureConnectionError)
-                {
-                    kind = SesErrorKind.Transient;
-                    reason = exception.HttpRequestError.ToString();
-                    lastTransportFailure = exception;
-                    if (attempt >= options.MaxAttempts)
-                    {
-                        throw Unreachable(operation, uri, attempt, exception);
-                    }
-                }
-                catch (Exception exception) when (exception is not ConnectorError and not OperationCanceledException)
+            }
+            catch (HttpRequestException exception) when (exception.HttpRequestError != HttpRequestError.SecureConnectionError)
+            {
+                kind = SesErrorKind.Transient;
+                reason = exception.HttpRequestError.ToString();
+                lastTransportFailure = exception;
+                if (attempt >= options.MaxAttempts)
                 {
                     throw Unreachable(operation, uri, attempt, exception);
                 }
+            }
+            catch (Exception exception) when (exception is not ConnectorError and not OperationCanceledException)
+            {
+                throw Unreachable(operation, uri, attempt, exception);
             }
 
             var delay = kind == SesErrorKind.ClockSkew
@@ -233,7 +236,7 @@ internal sealed class SesHttpClient : ISesClient
             {
                 if (delay > TimeSpan.Zero)
                 {
-                    await Task.Delay(delay, _time, overall.Token).ConfigureAwait(false);
+                    await Task.Delay(delay, _time, timeouts.StartBackoff()).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -247,25 +250,32 @@ internal sealed class SesHttpClient : ISesClient
         }
     }
 
-    private static async Task<HttpRequestMessage> CreateSignedRequestAsync(
-        HttpMethod method, Uri uri, byte[]? body, ResolvedConnection connection, AWSCredentials credentials, DateTime signedAt, CancellationToken cancellationToken)
+    private static async ValueTask<HttpRequestMessage> CreateSignedRequestAsync(
+        HttpMethod method, Uri uri, PooledJsonBody? body, ResolvedConnection connection, AWSCredentials credentials, DateTime signedAt, CancellationToken cancellationToken)
     {
-        var signingRequest = new AWSSigningRequest { HttpMethod = method, RequestUri = uri, Content = body };
+        var signingRequest = new AWSSigningRequest { HttpMethod = method, RequestUri = uri };
         if (body is not null)
         {
+            // The body's hash, computed once per call: the signer uses it instead of hashing the body.
             signingRequest.Headers["content-type"] = JsonContentType.MediaType!;
+            signingRequest.Headers[ContentSha256Header] = body.Sha256Hex;
         }
 
+        var parameters = new AWSSigV4Parameters
+        {
+            Credentials = credentials,
+            Region = connection.Region,
+            Service = AwsSesDefaults.SigningName,
+            SignedAt = signedAt,
+        };
         AWSSigningResult signature;
         try
         {
-            signature = await AWSSigV4Signer.SignAsync(signingRequest, new AWSSigV4Parameters
-            {
-                Credentials = credentials,
-                Region = connection.Region,
-                Service = AwsSesDefaults.SigningName,
-                SignedAt = signedAt,
-            }, cancellationToken).ConfigureAwait(false);
+            // The config's own keys never need I/O to resolve: sign synchronously, without tasks.
+            // Credentials from the default chain may refresh themselves over the network: await them.
+            signature = connection.Credentials is not null
+                ? AWSSigV4Signer.Sign(signingRequest, parameters)
+                : await AWSSigV4Signer.SignAsync(signingRequest, parameters, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -276,7 +286,7 @@ internal sealed class SesHttpClient : ISesClient
         var message = new HttpRequestMessage(method, uri) { Version = System.Net.HttpVersion.Version11 };
         if (body is not null)
         {
-            message.Content = new ByteArrayContent(body);
+            message.Content = new ReadOnlyMemoryContent(body.Memory);
             message.Content.Headers.ContentType = JsonContentType;
         }
 

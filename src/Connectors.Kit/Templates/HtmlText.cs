@@ -48,7 +48,29 @@ public static partial class HtmlText
     public static string ToSingleLine(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        return value.AsSpan().IndexOfAny('\r', '\n') < 0 ? value : LineBreaks().Replace(value, " ").Trim();
+        if (value.AsSpan().IndexOfAny('\r', '\n') < 0)
+        {
+            return value;
+        }
+
+        var output = new StringBuilder(value.Length);
+        var inBreak = false;
+        foreach (var c in value)
+        {
+            var isBreak = c is '\r' or '\n';
+            if (!isBreak)
+            {
+                output.Append(c);
+            }
+            else if (!inBreak)
+            {
+                output.Append(' ');
+            }
+
+            inBreak = isBreak;
+        }
+
+        return output.ToString().Trim();
     }
 
     /// <summary>
@@ -76,9 +98,6 @@ public static partial class HtmlText
         text = BlankLines().Replace(text, "\n\n");
         return text.Trim();
     }
-
-    [GeneratedRegex("[\\r\\n]+")]
-    private static partial Regex LineBreaks();
 
     [GeneratedRegex("<(script|style|head|title)\\b[^>]*>.*?</\\1\\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex DropElements();

@@ -26,6 +26,7 @@ public sealed partial class MessageTemplate
         foreach (var segment in segments)
         {
             _literalLength += segment.Path is null ? segment.Text.Length : 0;
+            HasPlaceholders |= segment.Path is not null;
         }
     }
 
@@ -33,7 +34,7 @@ public sealed partial class MessageTemplate
     public string Text { get; }
 
     /// <summary>Gets whether the template has at least one placeholder.</summary>
-    public bool HasPlaceholders => _segments.Any(s => s.Path is not null);
+    public bool HasPlaceholders { get; }
 
     /// <summary>Parses a template.</summary>
     /// <param name="text">The template text.</param>
@@ -70,8 +71,10 @@ public sealed partial class MessageTemplate
     public string Render(SendMessagePayload payload, TemplateRenderMode mode)
     {
         ArgumentNullException.ThrowIfNull(payload);
-        var output = new StringBuilder(_literalLength + 32);
-        var value = mode == TemplateRenderMode.Html ? new StringBuilder() : output;
+
+        // The builders are the thread's cached ones: a render allocates its result and nothing else.
+        var output = StringBuilderCache.AcquireOutput(_literalLength + 32);
+        var value = mode == TemplateRenderMode.Html ? StringBuilderCache.AcquireValue() : null;
         foreach (var segment in _segments)
         {
             if (segment.Path is null)
@@ -80,7 +83,7 @@ public sealed partial class MessageTemplate
                 continue;
             }
 
-            if (mode == TemplateRenderMode.Html)
+            if (value is not null)
             {
                 value.Clear();
                 if (PayloadValueResolver.TryAppend(payload, segment.Path, value))
@@ -98,7 +101,13 @@ public sealed partial class MessageTemplate
             }
         }
 
-        return mode == TemplateRenderMode.SingleLine ? HtmlText.ToSingleLine(output.ToString()) : output.ToString();
+        if (value is not null)
+        {
+            StringBuilderCache.ReleaseValue(value);
+        }
+
+        var text = StringBuilderCache.ToStringAndReleaseOutput(output);
+        return mode == TemplateRenderMode.SingleLine ? HtmlText.ToSingleLine(text) : text;
     }
 
     // JavaScript's \s (ECMAScript WhiteSpace and LineTerminator), spelled out because .NET's \s
