@@ -95,9 +95,19 @@ internal sealed class PooledJsonBody : IBufferWriter<byte>
 
     void IBufferWriter<byte>.Advance(int count) => _written += count;
 
-    Memory<byte> IBufferWriter<byte>.GetMemory(int sizeHint) => _buffer.AsMemory(Reserve(sizeHint));
+    // Reserve first, then read _buffer: Reserve may replace it with a larger array (and give the
+    // old one back to the pool), so `_buffer.AsMemory(Reserve(...))` would slice the old one.
+    Memory<byte> IBufferWriter<byte>.GetMemory(int sizeHint)
+    {
+        var start = Reserve(sizeHint);
+        return _buffer.AsMemory(start);
+    }
 
-    Span<byte> IBufferWriter<byte>.GetSpan(int sizeHint) => _buffer.AsSpan(Reserve(sizeHint));
+    Span<byte> IBufferWriter<byte>.GetSpan(int sizeHint)
+    {
+        var start = Reserve(sizeHint);
+        return _buffer.AsSpan(start);
+    }
 
     private int Reserve(int sizeHint)
     {

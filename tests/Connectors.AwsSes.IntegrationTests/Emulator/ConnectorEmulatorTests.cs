@@ -67,6 +67,20 @@ public sealed class ConnectorEmulatorTests(SesEmulatorFixture emulator)
     }
 
     [Fact]
+    public async Task SendMessageAsync_LargeTemplate_ArrivesByteForByte()
+    {
+        var options = Options(TemplateTypes.Required);
+        var paragraph = "<p>Ceci est un paragraphe assez long, répété pour grossir le message : {{code}}.</p>\n";
+        options.Templates![0].Content = string.Concat(Enumerable.Repeat(paragraph, 2_000));
+        var connector = AwsSesConnector.Create(options);
+
+        var messageId = await connector.SendMessageAsync(new SendMessageData { To = "user@example.com", Type = TemplateTypes.Required[0], Payload = new SendMessagePayload { Code = "987654" } });
+
+        var stored = Assert.Single(await emulator.GetStoredEmailsAsync(), e => e.MessageId == messageId);
+        Assert.Equal(string.Concat(Enumerable.Repeat(paragraph.Replace("{{code}}", "987654", StringComparison.Ordinal), 2_000)), stored.Body.Html);
+    }
+
+    [Fact]
     public async Task GetUsageAsync_Emulator_ReturnsSentLast24Hours()
     {
         var connector = AwsSesConnector.Create(Options(TemplateTypes.Required));
