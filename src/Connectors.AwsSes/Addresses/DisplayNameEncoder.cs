@@ -28,7 +28,7 @@ internal static class DisplayNameEncoder
                 break;
             }
 
-            if (!IsAtext(c) && c != ' ')
+            if (!MailboxSyntax.IsAtext(c) && c != ' ')
             {
                 needsQuoting = true;
             }
@@ -126,9 +126,4 @@ internal static class DisplayNameEncoder
 
         words.Append(Prefix).Append(Convert.ToBase64String([.. bytes])).Append(Suffix);
     }
-
-    // RFC 5322 atext.
-    private static bool IsAtext(char c) =>
-        c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9')
-        || "!#$%&'*+-/=?^_`{|}~".Contains(c, StringComparison.Ordinal);
 }

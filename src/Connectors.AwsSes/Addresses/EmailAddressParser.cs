@@ -179,7 +179,7 @@ internal static class EmailAddressParser
                 return false;
             }
 
-            if (!IsAtext(c) && c != '.')
+            if (!MailboxSyntax.IsAtext(c) && c != '.')
             {
                 problem = string.Create(CultureInfo.InvariantCulture, $"has the character '{c}' in its local part");
                 return false;
@@ -298,8 +298,4 @@ internal static class EmailAddressParser
 
         return false;
     }
-
-    private static bool IsAtext(char c) =>
-        c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9')
-        || "!#$%&'*+-/=?^_`{|}~".Contains(c, StringComparison.Ordinal);
 }

@@ -35,10 +35,17 @@ internal sealed class PreparedConfig
 
     public SesConnectionSettings Connection { get; }
 
-    /// <summary>Prepares already validated options.</summary>
+    /// <summary>Validates and prepares options.</summary>
+    /// <exception cref="Kit.Errors.ConnectorError"><c>invalid_config</c> naming every problem.</exception>
     public static PreparedConfig Create(AwsSesConnectorOptions options)
     {
         AwsSesConfigValidator.ThrowIfInvalid(options);
+        return FromValidated(options);
+    }
+
+    /// <summary>Prepares options that have just been validated, such as those <see cref="AwsSesConfigReader.Read"/> returns.</summary>
+    public static PreparedConfig FromValidated(AwsSesConnectorOptions options)
+    {
         EmailAddressParser.TryParseMailbox(options.EmailAddress, out var sender, out _);
         string? feedback = null;
         if (!string.IsNullOrEmpty(options.FeedbackForwardingEmailAddress)

@@ -49,7 +49,8 @@ internal sealed class PreparedConfigCache
             return prepared;
         }
 
-        prepared = PreparedConfig.Create(AwsSesConfigReader.Read(json));
+        // Read validates already: preparing must not validate the same config a second time.
+        prepared = PreparedConfig.FromValidated(AwsSesConfigReader.Read(json));
         if (_byJson.Count >= JsonCapacity)
         {
             _byJson.Clear();
